@@ -1,0 +1,1 @@
+"""Front ends: one sub-package per language, each parse → resolve → lower to IR."""

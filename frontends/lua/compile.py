@@ -1,0 +1,12 @@
+"""Lua source → verified IR module: parse, resolve + lower, verify."""
+from __future__ import annotations
+
+from ...ir.model import Module
+from ...ir.verify import verify
+from .lower import lower
+from .parse import parse
+
+
+def compile_lua(source: str, name: str) -> Module:
+    chunk = parse(source, name)
+    return verify(lower(chunk, name, source))

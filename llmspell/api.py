@@ -1,0 +1,162 @@
+"""The public API: ``compile``, ``run``, ``check`` and :class:`Program`.
+
+The command line is a thin layer over these.  ``compile`` turns source into a
+verified IR module (through an on-disk cache keyed by the source hash and the
+llmspell version — an optimisation that never changes behaviour); a
+:class:`Program` compiles its module to Python once and can run it many times,
+each run with its own policy, meter and output.
+"""
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import pathlib
+import tempfile
+
+import attrs
+
+from . import __version__
+from .errors import LlmspellError, UsageError
+
+LANG_BY_SUFFIX = {".lua": "lua", ".js": "javascript", ".mjs": "javascript", ".tengo": "tengo"}
+LANGS = ("lua",)
+
+
+def lang_for(path: str, lang: str | None = None) -> str:
+    if lang:
+        lang = {"js": "javascript"}.get(lang, lang)
+    else:
+        lang = LANG_BY_SUFFIX.get(pathlib.Path(path).suffix.lower())
+        if lang is None:
+            raise UsageError(f"cannot tell the language of {path!r} from its extension",
+                             hint="use --lang lua, or name the file .lua")
+    if lang not in LANGS:
+        raise UsageError(f"language {lang!r} is not supported yet (supported: {', '.join(LANGS)})")
+    return lang
+
+
+@attrs.define
+class RunResult:
+    output: str                 # what the spell printed (empty when streamed to a stdout you gave)
+    values: list                # the main chunk's return values, as plain Python data
+    instructions: int
+    alloc_bytes: int
+    alloc_objects: int
+
+
+class Program:
+    """A compiled spell: its verified IR module, compiled to Python on first run."""
+
+    def __init__(self, module):
+        self.module = module
+        self._compiled = None
+
+    @property
+    def compiled(self):
+        if self._compiled is None:
+            from .vm.codegen import compile_module
+            self._compiled = compile_module(self.module, self.module.lang)
+        return self._compiled
+
+    def disasm(self) -> str:
+        from .ir.disasm import format_module
+        return format_module(self.module)
+
+    def run(self, policy=None, args: tuple = (), stdout=None) -> RunResult:
+        from .sandbox.policy import Policy
+        from .vm.execute import execute
+        from .vm.values import to_python
+        policy = policy or Policy()
+        capture = io.StringIO() if stdout is None else None
+        out = capture if capture is not None else stdout
+        try:
+            outcome = execute(self.compiled, policy, out, args, loader=self._loader)
+        except LlmspellError as e:
+            e.source = self.module.source_file
+            if capture is not None:
+                e.output = capture.getvalue()
+            raise
+        return RunResult(capture.getvalue() if capture is not None else "",
+                         [to_python(v) for v in outcome.values],
+                         outcome.instructions, outcome.alloc_bytes, outcome.alloc_objects)
+
+    def _loader(self, rt):
+        def load(source: str, name: str):
+            module = _frontend(self.module.lang)(source, name)
+            from .vm.codegen import compile_module
+            compiled = compile_module(module, module.lang)
+            return compiled.instantiate(rt.helpers(), {"fuel": rt.meter.fuel, "depth": rt.meter.depth})
+        return load
+
+
+def _frontend(lang: str):
+    if lang == "lua":
+        from .frontends.lua.compile import compile_lua
+        return compile_lua
+    raise UsageError(f"language {lang!r} is not supported yet")
+
+
+def _cache_dir() -> pathlib.Path | None:
+    if os.environ.get("LLMSPELL_NO_CACHE"):
+        return None
+    base = os.environ.get("LLMSPELL_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "llmspell")
+    return pathlib.Path(base) / "ir"
+
+
+def compile(source: str, lang: str = "lua", name: str = "<string>", cache: bool = True) -> Program:
+    """Parse, lower and verify *source*; raises ParseError/CompileError."""
+    if lang not in LANGS:
+        lang_for(name, lang)
+    from .ir import serialize
+    key = hashlib.sha256(f"{__version__}\0{serialize.FORMAT_VERSION}\0{lang}\0{name}\0".encode()
+                         + source.encode("utf-8", "surrogateescape")).hexdigest()
+    cdir = _cache_dir() if cache else None
+    if cdir is not None:
+        path = cdir / f"{key}.ir"
+        try:
+            data = path.read_bytes()
+        except OSError:
+            data = None
+        if data is not None:
+            try:
+                return Program(serialize.loads(data))
+            except LlmspellError:
+                pass        # a stale or damaged entry: recompile and overwrite it
+    module = _frontend(lang)(source, name)
+    if cdir is not None:
+        _write_atomic(cdir / f"{key}.ir", serialize.dumps(module))
+    return Program(module)
+
+
+def _write_atomic(path: pathlib.Path, data: bytes):
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, path)
+    except OSError:
+        pass                # the cache is only an optimisation
+
+
+def run(source: str, lang: str = "lua", *, name: str = "<string>", policy=None,
+        args: tuple = (), stdout=None) -> RunResult:
+    """Compile and run *source*; returns its output, values and counts."""
+    return compile(source, lang, name).run(policy, args, stdout)
+
+
+def check(source: str, lang: str = "lua", name: str = "<string>") -> list[LlmspellError]:
+    """Static checks without running: for now parse, lower and verify."""
+    try:
+        compile(source, lang, name, cache=False)
+    except LlmspellError as e:
+        e.source = _source_file(name, source)
+        return [e]
+    return []
+
+
+def _source_file(name, source):
+    from .ir.source import SourceFile
+    return SourceFile(name, source)

@@ -1,0 +1,213 @@
+"""The ``llmspell`` command line: a thin layer over :mod:`llmspell.api`.
+
+Exit status: 0 success, 1 the spell failed (or check found problems), 2 bad
+usage.  Errors print as ``file:line:col``, the source line and a hint — never
+a Python traceback.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+
+from .errors import LlmspellError, UsageError
+
+_SUFFIX = {"k": 1024, "m": 1024 ** 2, "g": 1024 ** 3}
+
+
+def _size(text: str) -> int:
+    t = text.strip().lower().rstrip("b")
+    mult = _SUFFIX.get(t[-1:], 1)
+    if mult != 1:
+        t = t[:-1]
+    try:
+        n = int(float(t) * mult)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a size: {text!r} (examples: 1000, 64M, 2G)")
+    if n <= 0:
+        raise argparse.ArgumentTypeError(f"must be positive: {text!r}")
+    return n
+
+
+def _count(text: str) -> int:
+    try:
+        n = int(text.replace("_", ""))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}")
+    if n <= 0:
+        raise argparse.ArgumentTypeError(f"must be positive: {text!r}")
+    return n
+
+
+def _seconds(text: str) -> float:
+    try:
+        v = float(text.rstrip("s"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}")
+    if v <= 0:
+        raise argparse.ArgumentTypeError(f"must be positive: {text!r}")
+    return v
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):
+        self.print_usage(sys.stderr)
+        print(f"llmspell: usage error: {message}", file=sys.stderr)
+        raise SystemExit(2)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="llmspell", description="Run, check and inspect spells (Lua, JavaScript, Tengo).")
+    p.add_argument("--version", action="version", version=f"llmspell {_version()}")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    run = sub.add_parser("run", help="run a spell")
+    run.add_argument("file")
+    run.add_argument("--lang", choices=["lua", "js", "javascript", "tengo"])
+    run.add_argument("--arg", action="append", default=[], metavar="K=V",
+                     help="an input the spell receives (repeatable)")
+    run.add_argument("--stats", action="store_true",
+                     help="print instructions and allocations to stderr when done")
+    run.add_argument("--max-instructions", type=_count, metavar="N")
+    run.add_argument("--max-memory", type=_size, metavar="BYTES")
+    run.add_argument("--max-depth", type=_count, metavar="N")
+    run.add_argument("--max-string", type=_size, metavar="BYTES")
+    run.add_argument("--timeout", type=_seconds, metavar="SECONDS")
+    run.add_argument("--seed", type=int, help="math.random's seed (default 0)")
+
+    dis = sub.add_parser("disasm", help="print a spell's IR with its source lines")
+    dis.add_argument("file")
+    dis.add_argument("--lang", choices=["lua", "js", "javascript", "tengo"])
+    dis.add_argument("--python", action="store_true", help="print the generated Python instead")
+
+    chk = sub.add_parser("check", help="check spells without running them")
+    chk.add_argument("files", nargs="+")
+    chk.add_argument("--lang", choices=["lua", "js", "javascript", "tengo"])
+    return p
+
+
+def _version():
+    from . import __version__
+    return __version__
+
+
+def _read(path: str) -> str:
+    try:
+        with open(path, encoding="utf-8", errors="surrogateescape") as f:
+            return f.read()
+    except FileNotFoundError:
+        raise UsageError(f"no such file: {path}")
+    except IsADirectoryError:
+        raise UsageError(f"{path} is a directory, not a spell")
+    except OSError as e:
+        raise UsageError(f"cannot read {path}: {e.strerror}")
+
+
+def _policy(ns):
+    from .sandbox.policy import Limits, Policy
+    limits = Limits()
+    changes = {}
+    for field in ("max_instructions", "max_memory", "max_depth", "max_string", "timeout"):
+        v = getattr(ns, field)
+        if v is not None:
+            changes[field] = v
+    limits = Limits(**{**{f: getattr(limits, f) for f in
+                          ("max_instructions", "max_memory", "max_depth", "max_string", "timeout")},
+                       **changes})
+    return Policy(limits=limits, seed=ns.seed if ns.seed is not None else 0)
+
+
+def _inputs(pairs):
+    from .vm.values import Table
+    t = Table()
+    for pair in pairs:
+        k, sep, v = pair.partition("=")
+        if not sep or not k:
+            raise UsageError(f"--arg expects K=V, got {pair!r}")
+        t.hash[k] = v
+    return (t,) if pairs else ()
+
+
+def cmd_run(ns) -> int:
+    from . import api
+    lang = api.lang_for(ns.file, ns.lang)
+    source = _read(ns.file)
+    program = api.compile(source, lang, ns.file)
+    out = _StdoutWriter()
+    try:
+        result = program.run(_policy(ns), _inputs(ns.arg), stdout=out)
+    finally:
+        out.flush()
+    if ns.stats:
+        print(f"instructions={result.instructions} alloc_bytes={result.alloc_bytes} "
+              f"alloc_objects={result.alloc_objects}", file=sys.stderr)
+    return 0
+
+
+class _StdoutWriter:
+    """The spell's output: text (with surrogate-escaped bytes) written as bytes."""
+
+    def __init__(self):
+        self.buf = sys.stdout.buffer if hasattr(sys.stdout, "buffer") else None
+        self.parts = []
+        self.size = 0
+
+    def write(self, s: str):
+        self.parts.append(s)
+        self.size += len(s)
+        if self.size > 1 << 16:
+            self.flush()
+
+    def flush(self):
+        text = "".join(self.parts)
+        self.parts = []
+        self.size = 0
+        if self.buf is not None:
+            self.buf.write(text.encode("utf-8", "surrogateescape"))
+            self.buf.flush()
+        else:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+
+
+def cmd_disasm(ns) -> int:
+    from . import api
+    lang = api.lang_for(ns.file, ns.lang)
+    program = api.compile(_read(ns.file), lang, ns.file)
+    sys.stdout.write(program.compiled.python_source if ns.python else program.disasm())
+    return 0
+
+
+def cmd_check(ns) -> int:
+    from . import api
+    problems = 0
+    for path in ns.files:
+        lang = api.lang_for(path, ns.lang)
+        for err in api.check(_read(path), lang, path):
+            problems += 1
+            print(err.render(), file=sys.stderr)
+    n = len(ns.files)
+    print(f"{n} file{'s' if n != 1 else ''} checked, {problems} problem{'s' if problems != 1 else ''}",
+          file=sys.stderr)
+    return 1 if problems else 0
+
+
+def main(argv=None) -> int:
+    parser = build_parser()
+    ns = parser.parse_args(argv)
+    if ns.command is None:
+        parser.print_help(sys.stderr)
+        return 2
+    handler = {"run": cmd_run, "disasm": cmd_disasm, "check": cmd_check}[ns.command]
+    try:
+        return handler(ns)
+    except UsageError as e:
+        print(f"llmspell: {e.render()}", file=sys.stderr)
+        return 2
+    except LlmspellError as e:
+        print(e.render(), file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("llmspell: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 1

@@ -1,0 +1,1 @@
+"""The sandbox: policy (limits and permissions) and, later, the static validator."""

@@ -1,0 +1,10 @@
+-- math.type distinguishes integers, floats and non-numbers
+print(math.type(1), math.type(1.0), math.type(-0.0), math.type("1"), math.type(nil))
+print(math.type(2^31), math.type(1 << 31), math.type(1e3), math.type(0x10))
+print(math.type(3 // 1), math.type(3.0 // 1), math.type(3 + 0.0))
+print(math.type(math.huge), math.type(0/0), math.type(math.pi))
+print(math.type(10 // 3), math.type(10 / 2), math.type(7 % 2), math.type(7 % 2.0))
+print(math.type(tonumber("10")), math.type(tonumber("10.0")), math.type(tonumber("1e1")))
+print(math.type(9007199254740993), math.type(9223372036854775807), math.type(9223372036854775808))
+print(pcall(math.type))
+print(1 == 1.0, math.type(1) == math.type(1.0))

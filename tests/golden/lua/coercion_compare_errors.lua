@@ -1,0 +1,13 @@
+-- ordering never coerces between numbers and strings
+print(1 < 2, 1 < 1.5, -1 < -0.5, 2^53 < 2^53 + 1)
+print("a" < "b", "abc" < "abd", "" < "a", "Z" < "a", "10" < "9")
+print(pcall(function() return 1 < "2" end))
+print(pcall(function() return "1" < 2 end))
+print(pcall(function() return 1 <= nil end))
+print(pcall(function() return {} < {} end))
+print(pcall(function() return true > false end))
+print(pcall(function() local x; return x >= 1 end))
+print(pcall(function() return print < print end))
+print(1 == "1", "1" ~= 1)
+print(math.maxinteger < math.huge, math.maxinteger + 0.0 == 2^63, math.maxinteger < 2^63)
+print(math.mininteger <= -2^63, math.mininteger == -2^63)

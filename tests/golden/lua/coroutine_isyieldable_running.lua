@@ -1,0 +1,15 @@
+-- isyieldable and running in the main thread and in coroutines
+local main, ismain = coroutine.running()
+print(type(main), ismain, coroutine.isyieldable())
+local co
+co = coroutine.create(function()
+  local me, flag = coroutine.running()
+  print(me == co, flag, coroutine.isyieldable())
+  print(coroutine.isyieldable(co), coroutine.isyieldable(main))
+end)
+coroutine.resume(co)
+print(coroutine.status(main))
+print(coroutine.isyieldable(main))
+local w = coroutine.wrap(function() return coroutine.isyieldable(), select(2, coroutine.running()) end)
+print(w())
+print(pcall(coroutine.resume, main))

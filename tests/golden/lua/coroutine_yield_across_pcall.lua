@@ -1,0 +1,26 @@
+-- yields may cross pcall boundaries inside a coroutine
+local co = coroutine.create(function()
+  local ok, v = pcall(function()
+    local got = coroutine.yield("from inside pcall")
+    if got == "boom" then error("exploded") end
+    return got
+  end)
+  coroutine.yield("pcall returned " .. tostring(ok) .. " " .. tostring(v))
+  local ok2, e2 = pcall(function()
+    coroutine.yield("second")
+    error("after yield")
+  end)
+  return ok2, e2
+end)
+print(coroutine.resume(co))
+print(coroutine.resume(co, "value"))
+print(coroutine.resume(co))
+print(coroutine.resume(co))
+print(coroutine.status(co))
+local co2 = coroutine.wrap(function()
+  local ok, e = pcall(function() coroutine.yield(1); error("boom") end)
+  coroutine.yield(ok, e)
+end)
+print(co2())
+print(co2())
+print(pcall(coroutine.yield, 1))

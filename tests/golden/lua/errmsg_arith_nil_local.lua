@@ -1,0 +1,16 @@
+-- arithmetic on non-numbers names the variable involved
+print(pcall(function() local y; return y + 1 end))
+print(pcall(function() local y; return 1 - y end))
+print(pcall(function() return missing * 2 end))
+print(pcall(function() local t = {}; return t.f / 2 end))
+print(pcall(function() local t = {}; return -t end))
+print(pcall(function() local b = true; return b % 2 end))
+print(pcall(function() local s = "abc"; return s + 1 end))
+print(pcall(function() local u = {}; return 2 ^ u end))
+local up
+print(pcall(function() return up // 2 end))
+print(pcall(function() local t = {}; return t[1] + t[2] end))
+print(pcall(function() return nil + 1 end))
+print(pcall(function() local f = print; return f + 1 end))
+print(pcall(function() local y; return y & 1 end))
+print(pcall(function() local y; return ~y end))

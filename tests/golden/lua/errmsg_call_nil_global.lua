@@ -1,0 +1,12 @@
+-- calling non-functions reports what was called
+print(pcall(function() f() end))
+print(pcall(function() local g; g() end))
+print(pcall(function() local t = {}; t.method() end))
+print(pcall(function() local t = {}; t:method() end))
+print(pcall(function() string.nosuch("x") end))
+print(pcall(function() local s = "x"; s:nosuch() end))
+print(pcall(function() ("x")() end))
+print(pcall(function() local t = {{}}; t[1]() end))
+print(pcall(function() local up = 3; return (function() return up() end)() end))
+print(pcall(function() return (nil)() end))
+print(pcall(function() undefined_fn(1, 2, 3) end))

@@ -1,0 +1,13 @@
+-- comparison errors name both operand types
+print(pcall(function() return 1 < nil end))
+print(pcall(function() return nil < 1 end))
+print(pcall(function() local x; return x > 5 end))
+print(pcall(function() return {} < 1 end))
+print(pcall(function() return "a" < 1 end))
+print(pcall(function() return 1 >= "a" end))
+print(pcall(function() return true <= true end))
+print(pcall(function() return {} <= {} end))
+print(pcall(function() return print > print end))
+print(pcall(table.sort, {3, "a", 1}))
+print(pcall(math.max, 1, "x"))
+print(pcall(function() return 1 == nil, nil == false end))

@@ -1,0 +1,12 @@
+-- concatenation errors name the offending value
+print(pcall(function() local t = {}; return "a" .. t end))
+print(pcall(function() local t = {}; return t .. "a" end))
+print(pcall(function() local n; return "a" .. n end))
+print(pcall(function() return "x" .. undefined end))
+print(pcall(function() local t = {}; return "v=" .. t.field end))
+print(pcall(function() local b = false; return b .. "" end))
+print(pcall(function() return "a" .. {} .. "b" end))
+print(pcall(function() local f = function() end; return "f" .. f end))
+print(pcall(function() local a, b = "ok", nil; return a .. b .. "end" end))
+print(pcall(table.concat, {1, {}, 3}))
+print(pcall(table.concat, {1, 2, nil, 4}, ",", 1, 4))

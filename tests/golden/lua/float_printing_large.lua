@@ -1,0 +1,10 @@
+-- large and precise floats: %.14g rounds to 14 significant digits
+print(2^53, 2^53 + 1, 2^63, 2^64)
+print(1e15, 1e16, 1e17, 1e21, 1e22)
+print(123456789012345678, 1234567890123456789.0)
+print(99999999999999.0, 999999999999999.0, 9999999999999999.0)
+print(0.1 * 3, 1 - 0.9, 100 * 1.1)
+print(math.maxinteger + 0.0, math.mininteger + 0.0)
+print(1.7976931348623157e308, 2.2250738585072014e-308)
+print(12.5, 0.125, 1 / 8, 1 / 1024)
+print(2^-1074, 2^1023 * 2)

@@ -1,0 +1,13 @@
+-- abs, max, min, floor, ceil keep integer results where possible
+print(math.abs(-5), math.abs(5.5), math.abs(-0.0), math.abs(math.mininteger))
+print(math.max(1, 5, 3), math.max(1.5, 2), math.max(2, 1.5), math.max(-1))
+print(math.min(1, 5, 3), math.min(1.0, 1), math.min(1, 1.0), math.min(-0.0, 0.0))
+print(math.floor(3.7), math.floor(-3.7), math.floor(5), math.floor(-0.0))
+print(math.ceil(3.2), math.ceil(-3.2), math.ceil(5), math.ceil(-0.5))
+print(math.type(math.floor(3.7)), math.type(math.ceil(3.2)), math.type(math.floor(1e100)))
+print(math.floor(1e100), math.ceil(-1e100), math.floor(2^62), math.floor(2^63))
+print(math.floor("3.7"), math.ceil("2"))
+print(pcall(math.max), pcall(math.min))
+print(pcall(math.floor, "x"))
+print(math.max(3, 3.0), math.type(math.max(3, 3.0)), math.type(math.max(3.0, 3)))
+print(math.floor(math.huge), math.ceil(-math.huge))

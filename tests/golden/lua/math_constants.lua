@@ -1,0 +1,10 @@
+-- constants: pi, huge, maxinteger, mininteger
+print(math.pi, string.format("%.17g", math.pi))
+print(math.huge, -math.huge, math.huge > 1e308)
+print(math.maxinteger, math.mininteger)
+print(math.maxinteger == 2^63 - 1, math.mininteger == -2^63)
+print(math.maxinteger + 1 == math.mininteger, math.mininteger - 1 == math.maxinteger)
+print(math.abs(math.mininteger), -math.mininteger, math.abs(math.maxinteger))
+print(math.type(math.pi), math.type(math.huge), math.type(math.maxinteger))
+print(math.maxinteger // 2, math.mininteger // 2, math.maxinteger % 10)
+print(math.maxinteger * 1.0, math.mininteger * 1.0)

@@ -1,0 +1,15 @@
+-- fmod truncates toward zero (unlike %)
+print(math.fmod(7, 3), math.fmod(-7, 3), math.fmod(7, -3), math.fmod(-7, -3))
+print(math.fmod(7.5, 2), math.fmod(-7.5, 2), math.fmod(7.5, -2))
+print(math.type(math.fmod(7, 3)), math.type(math.fmod(7.0, 3)))
+print(math.fmod(math.mininteger, -1), math.fmod(math.maxinteger, math.mininteger))
+print(math.fmod(5, math.huge), math.fmod(-5.5, math.huge))
+print(pcall(math.fmod, 1, 0))
+print(pcall(math.fmod, 1))
+local r = math.fmod(1, 0.0)
+print(r ~= r)
+print(math.fmod(0, 5), math.fmod(-0.0, 5), math.fmod(6, 3), math.fmod(-6, 3))
+for _, p in ipairs({{10, 3}, {-10, 3}, {10, -3}, {-10, -3}}) do
+  io.write(math.fmod(p[1], p[2]), "/", p[1] % p[2], " ")
+end
+print()

@@ -1,0 +1,11 @@
+-- sqrt, exp, log with optional base
+print(math.sqrt(16), math.sqrt(2), math.sqrt(0), math.sqrt(-0.0))
+print(math.sqrt(-1) ~= math.sqrt(-1), math.sqrt(math.huge))
+print(math.exp(0), math.exp(1), math.exp(-1), math.exp(710))
+print(math.log(1), math.log(math.exp(2)), math.log(0), math.log(-1) ~= math.log(-1))
+print(math.log(8, 2), math.log(1024, 2), math.log(100, 10), math.log(1000, 10))
+print(math.log(27, 3), math.log(2, 4), math.log(1, 7))
+print(math.log(10, 2.0), math.log(0, 10), math.log(2^1000, 2))
+print(string.format("%.10f", math.log(7, 5)))
+print(math.sqrt(4) == 2, math.type(math.sqrt(4)))
+print(pcall(math.sqrt, "x"))

@@ -1,0 +1,11 @@
+-- tointeger, type and unsigned comparison
+print(math.tointeger(3), math.tointeger(3.0), math.tointeger(3.5), math.tointeger(-0.0))
+print(math.tointeger(2^53), math.tointeger(2^63), math.tointeger(-2^63))
+print(math.tointeger("8"), math.tointeger("x"), math.tointeger({}))
+print(math.tointeger(math.huge), math.tointeger(0/0))
+print(math.type(7), math.type(7.0), math.type("7"))
+print(math.ult(1, 2), math.ult(2, 1), math.ult(-1, 1), math.ult(1, -1))
+print(math.ult(math.maxinteger, math.mininteger), math.ult(0, -1))
+print(pcall(math.ult, 1.5, 2))
+print(pcall(math.ult, 1))
+print(math.ult(2.0, 3))

@@ -1,0 +1,10 @@
+-- trigonometric functions in radians
+print(math.sin(0), math.cos(0), math.tan(0))
+print(math.sin(math.pi / 2), math.cos(math.pi), string.format("%.10f", math.sin(math.pi)))
+print(string.format("%.12f %.12f", math.sin(1), math.cos(1)))
+print(math.asin(1), math.acos(1), math.acos(-1), math.atan(1))
+print(math.atan(1, 1), math.atan(1, -1), math.atan(-1, -1), math.atan(0, -1))
+print(math.atan(1, 0), math.atan(0, 0), math.atan(-0.0, -1))
+print(math.deg(math.pi), math.rad(180), math.deg(1), math.rad(1))
+print(math.asin(2) ~= math.asin(2), math.tan(math.pi / 4))
+print(string.format("%.6f", math.atan(1e10)), math.atan(math.huge), math.atan(-math.huge, 1))

@@ -1,0 +1,10 @@
+-- numeric literal forms
+print(42, 0x2A, 0X2a, 4.2e1, 0.42E2, 420e-1)
+print(3., .5, 3e0, 0x.1, 0xA.8p0, 0x1p4, 0x1P-2)
+print(math.type(42), math.type(4.2e1), math.type(0x10), math.type(0x1p4))
+print(9223372036854775807, 9223372036854775808, 18446744073709551616)
+print(0xffffffffffffffff, 0x7fffffffffffffff, 0x8000000000000000)
+print(0x123456789abcdef0123, 1e309, -1e309)
+print(1e-400, 0x0.0000000000001p-1022)
+print(007, 0e12, 0x0)
+print(1//1, 1.//1, 10e2 // 1)

@@ -1,0 +1,13 @@
+-- precedence and associativity of Lua operators
+print(2 + 3 * 4, (2 + 3) * 4, 2 * 3 ^ 2, -2 ^ 2, (-2) ^ 2)
+print(2 ^ 3 ^ 2, 2 ^ -1, -2 ^ -2)
+print(1 .. 2 .. 3, "a" .. "b" == "ab")
+print(not 1 == 2, not (1 == 2))
+print(1 + 2 < 4, 1 < 2 == true)
+print(7 // 2 * 2, 7 % 4 * 2, 2 * 7 % 4)
+print(1 | 2 & 3, (1 | 2) & 3, 1 ~ 3 | 4, 1 << 1 + 1, 6 & 3 << 1)
+print(#"abc" + 1, -#"abc", #"ab" .. "c")
+print(1 < 2 and 2 < 3, nil or 1 and 2, false and 1 or 3)
+print(- - 2, not not true, ~ ~ 5, - ~ 0)
+print("10" + 1 .. "", 2 .. 3 + 1)
+print(5 - 3 - 1, 2 ^ 2 ^ 0, 100 / 10 / 5, 100 // 10 // 3)

@@ -1,0 +1,15 @@
+-- assert returns all its arguments or raises its message
+print(assert(1, 2, 3))
+print(assert(true, "unused"))
+print(pcall(assert, false))
+print(pcall(assert, nil, "custom message"))
+print(pcall(assert, false, 42))
+local errtab = {code = 7}
+local ok, e = pcall(assert, false, errtab)
+print(ok, e == errtab, e.code)
+print(pcall(assert))
+print(select("#", assert(0, nil, nil)))
+local ok2, e2 = pcall(function() assert(1 == 2, "math broke") end)
+print(ok2, e2)
+local val = assert(tonumber("12"), "not a number")
+print(val + 1)

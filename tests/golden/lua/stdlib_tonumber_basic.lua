@@ -1,0 +1,13 @@
+-- tonumber converts numerals and returns fail for anything else
+print(tonumber("10"), tonumber("10.5"), tonumber("  7  "), tonumber("-3"))
+print(tonumber("0x1F"), tonumber("0X1f"), tonumber("-0x10"), tonumber("0x.8"), tonumber("0x1p4"))
+print(tonumber("1e1"), tonumber("1E-2"), tonumber(".5"), tonumber("5."), tonumber("1e+2"))
+print(tonumber(""), tonumber(" "), tonumber("abc"), tonumber("1 2"), tonumber("1e"))
+print(tonumber("0x"), tonumber("--1"), tonumber("+5"), tonumber("+-5"), tonumber("1..2"))
+print(tonumber(42), tonumber(4.5), tonumber(nil), tonumber({}), tonumber(true))
+print(tonumber("inf"), tonumber("nan"), tonumber("1e500"), tonumber("-1e500"))
+print(tonumber("9223372036854775807"), tonumber("9223372036854775808"))
+print(tonumber("0x7fffffffffffffff"), tonumber("0xffffffffffffffff"), tonumber("0x10000000000000000"))
+print(math.type(tonumber("3")), math.type(tonumber("3.0")), math.type(tonumber("0x3")))
+print(tonumber("1\0"), tonumber("\t\n12\n"))
+print(pcall(tonumber))

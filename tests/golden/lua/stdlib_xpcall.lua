@@ -1,0 +1,15 @@
+-- xpcall calls the handler with the error value; its result is returned
+local function handler(err) return "handled: " .. tostring(err) end
+print(xpcall(function() error("oops") end, handler))
+print(xpcall(function() return "fine", 2 end, handler))
+print(xpcall(function(a, b) return a + b end, handler, 3, 4))
+print(xpcall(function(a) return a.x end, handler, nil))
+print(xpcall(error, function(e) return e end, {1}) == false)
+local ok, v = xpcall(error, function(e) return type(e), e.k end, {k = "tablevalue"})
+print(ok, v)
+print(xpcall(function() error({code = 5}) end, function(e) return e.code * 2 end))
+print(xpcall(function() error() end, function(e) return "got " .. tostring(e) end))
+print(xpcall(function() local x = nil; return x() end, function(m) return (m:gsub("^[^:]+:%d+: ", "")) end))
+print(xpcall(function() error("multi") end, function(e) return 1, 2, 3 end))
+print(pcall(xpcall))
+print(xpcall(function() return "no handler needed" end, print))

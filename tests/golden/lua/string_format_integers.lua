@@ -1,0 +1,13 @@
+-- integer conversions in string.format
+print(string.format("%d %i", 42, -42))
+print(string.format("[%5d] [%-5d] [%05d] [%+d] [% d]", 42, 42, 42, 42, 42))
+print(string.format("%x %X %o", 255, 255, 8))
+print(string.format("%#x %#o %08x", 255, 8, 48879))
+print(string.format("%d", 3.0), string.format("%x", -1))
+print(string.format("%d", math.mininteger), string.format("%d", math.maxinteger))
+print(string.format("%.3d|%10.4d", 7, 42))
+print(string.format("%d", "10"), string.format("%x", "0x10"))
+print(pcall(string.format, "%d", 3.5))
+print(pcall(string.format, "%d", "3.5"))
+print(string.format("%c%c%c", 76, 117, 97))
+print(string.format("%5c|%-3c|", 65, 66))

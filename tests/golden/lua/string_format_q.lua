@@ -1,0 +1,13 @@
+-- %q produces a string that Lua can read back
+print(string.format("%q", "hello"))
+print(string.format("%q", 'quote " and \\ backslash'))
+print(string.format("%q", "new\nline"))
+print(string.format("%q", "tab\tand\0nul"))
+print(string.format("%q", "\1\2\0031"))
+print(string.format("%q", "\r\127\255"))
+print(string.format("%q %q %q", 42, -7, math.mininteger))
+print(string.format("%q %q %q", 1.5, 1e100, 0.1))
+print(string.format("%q %q %q", math.huge, -math.huge, 2^63))
+print(string.format("%q %q %q", true, false, nil))
+print(pcall(string.format, "%q", {}))
+print(pcall(string.format, "%10q", "x"))

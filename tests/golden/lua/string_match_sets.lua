@@ -1,0 +1,13 @@
+-- sets [...] with ranges, classes and complements
+print(("hello123"):match("[a-z]+"), ("hello123"):match("[0-9]+"))
+print(("abc-def"):match("[%a-]+"), ("a]b"):match("[]]"), ("a^b"):match("[b^]+"))
+print(("vowels"):gsub("[aeiou]", "*"))
+print(("VOWELS"):gsub("[^AEIOU]", "_"))
+print(("2023-10-05"):match("(%d+)-(%d+)-(%d+)"))
+print(("a1B2c3"):gsub("[%d%u]", "."))
+print(("x-y"):match("[x%-]+"), ("tab\there"):match("[%s]"))
+print(("Hello"):match("[H][e][l]+"))
+print(pcall(string.match, "x", "[a"))
+print(pcall(string.match, "x", "[a-"))
+print(("]"):match("[]]"), ("-"):match("[a-]"))
+print(("abc"):match("[^%a]"), ("abc!"):match("[^%a]"))

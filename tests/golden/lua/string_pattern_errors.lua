@@ -1,0 +1,12 @@
+-- malformed patterns raise descriptive errors
+print(pcall(string.find, "abc", "%"))
+print(pcall(string.find, "abc", "[a"))
+print(pcall(string.find, "abc", "(a"))
+print(pcall(string.find, "abc", "a)"))
+print(pcall(string.find, "abc", "%b"))
+print(pcall(string.find, "abc", "%f"))
+print(pcall(string.find, "abc", "%1"))
+print(pcall(string.gsub, "abc", "(", ""))
+print(pcall(string.gmatch("abc", "[")))
+print(pcall(string.rep, "x", -1))
+print(pcall(string.find, "abc", "%g"))

@@ -1,0 +1,15 @@
+-- utf8.codepoint and utf8.len, including invalid input
+local s = "añ€😀"
+print(utf8.len(s), #s)
+print(utf8.codepoint(s, 1, -1))
+print(utf8.codepoint(s, 2), utf8.codepoint(s, 4))
+print(utf8.len(s, 2), utf8.len(s, 4), utf8.len(s, -4), utf8.len(""))
+print(utf8.len("abc\xFFdef"))
+print(utf8.len("\xC3"))
+print(pcall(utf8.codepoint, s, 3))
+print(pcall(utf8.codepoint, "\xFF"))
+print(utf8.len(s, 1, 1), utf8.len(s, 1, 3))
+print(pcall(utf8.len, s, 10))
+print(utf8.codepoint("abc", 1, 0))
+print(utf8.len("\u{7FFFFFFF}"), utf8.len("\u{7FFFFFFF}", 1, -1, true))
+print(utf8.codepoint("\u{D800}", 1, 1, true), pcall(utf8.codepoint, "\u{D800}"))

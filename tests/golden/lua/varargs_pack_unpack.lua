@@ -1,0 +1,18 @@
+-- table.pack records n; table.unpack honours explicit bounds
+local p = table.pack(1, nil, 3, nil)
+print(p.n, p[1], p[2], p[3], p[4])
+print(table.unpack(p, 1, p.n))
+local e = table.pack()
+print(e.n, #e)
+print(table.unpack({1, 2, 3}))
+print(table.unpack({1, 2, 3}, 2))
+print(table.unpack({1, 2, 3}, 2, 3))
+print(table.unpack({1, 2, 3}, 3, 2))
+print(table.unpack({"a", "b"}, -1, 1))
+print(select("#", table.unpack({}, 1, 3)))
+local function roundtrip(...)
+  local t = table.pack(...)
+  return table.unpack(t, 1, t.n)
+end
+print(roundtrip(nil, false, nil))
+print(select("#", roundtrip(nil, nil)))

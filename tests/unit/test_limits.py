@@ -1,0 +1,75 @@
+"""Each limit ends the spell with a clean LimitExceeded naming the limit, the
+count and the script position; scripts cannot catch it."""
+import pytest
+
+import llmspell
+from llmspell.sandbox.policy import Limits, Policy
+
+
+def run(src, **limits):
+    return llmspell.run(src, name="lim.lua", policy=Policy(limits=Limits(**limits)))
+
+
+def limit_of(src, **limits):
+    with pytest.raises(llmspell.LimitExceeded) as info:
+        run(src, **limits)
+    return info.value
+
+
+def test_instructions():
+    e = limit_of("local n = 0\nwhile true do\n  n = n + 1\nend", max_instructions=1000)
+    assert e.limit == "instructions" and e.count == 1000
+    assert (e.span.file, e.span.line) == ("lim.lua", 3)
+    assert e.headline().startswith("LimitExceeded: instructions (1000) at lim.lua:3:")
+
+
+def test_instruction_count_is_exact_and_repeatable():
+    src = "local s = 0\nfor i = 1, 100 do s = s + i end\nreturn s"
+    a, b = run(src), run(src)
+    assert a.values == [5050]
+    assert a.instructions == b.instructions > 200
+    # exactly at the limit succeeds; one less fails
+    run(src, max_instructions=a.instructions)
+    limit_of(src, max_instructions=a.instructions - 1)
+
+
+def test_pcall_cannot_catch_a_limit():
+    e = limit_of("print(pcall(function() while true do end end))", max_instructions=500)
+    assert e.limit == "instructions"
+
+
+def test_call_depth():
+    e = limit_of("local function f(n) return f(n + 1) + 1 end\nf(1)", max_depth=50)
+    assert e.limit == "call depth" and e.count == 50
+    assert e.span.line == 1
+
+
+def test_deep_recursion_default_is_clean():
+    e = limit_of("local function f(n) return 1 + f(n + 1) end\nprint(f(1))")
+    assert e.limit == "call depth"
+
+
+def test_memory():
+    e = limit_of("local t = {}\nfor i = 1, 1e9 do t[i] = {} end", max_memory=1_000_000)
+    assert e.limit == "memory" and e.span.line == 2
+
+
+def test_string_length():
+    e = limit_of('local s = "x"\nwhile true do s = s .. s end', max_string=10_000)
+    assert e.limit == "string length" and e.span.line == 2
+
+
+def test_string_rep_is_checked_before_building():
+    e = limit_of('local s = string.rep("x", 1 << 40)', max_string=1 << 20)
+    assert e.limit == "string length"
+
+
+def test_timeout():
+    e = limit_of("while true do end", timeout=0.2)
+    assert e.limit == "timeout"
+
+
+def test_library_work_is_charged():
+    cheap = run('local s = string.rep("ab", 10)').instructions
+    dear = run('local s = string.rep("ab", 10000)').instructions
+    assert dear > cheap + 1000

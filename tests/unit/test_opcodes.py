@@ -1,0 +1,37 @@
+"""The opcode table is the single source of truth: check it is consistent and
+that every consumer (code generator, disassembler, serializer) covers every row."""
+from llmspell.ir import opcodes
+from llmspell.ir.opcodes import OPCODES, Op
+from llmspell.vm import codegen
+
+KINDS = set("R r A K U F L N M B".split())
+
+
+def test_names_unique_and_numbered_by_position():
+    names = [spec.name for spec in OPCODES]
+    assert len(names) == len(set(names))
+    for i, spec in enumerate(OPCODES):
+        assert getattr(Op, spec.name) == i
+        assert opcodes.BY_NAME[spec.name] == i
+
+
+def test_rows_are_well_formed():
+    for spec in OPCODES:
+        assert spec.name.isupper()
+        assert set(spec.kinds) <= KINDS, spec
+        assert spec.fuel >= 0
+        assert spec.doc
+        if spec.flags & opcodes.LABEL:
+            assert spec.kinds[0] == "L"
+
+
+def test_every_opcode_has_a_code_generator():
+    assert len(codegen._HANDLERS) == len(OPCODES)
+
+
+def test_region_markers_cost_nothing_and_work_costs_fuel():
+    for name in ("ELSE", "END", "BLOCK", "LOOP"):
+        assert OPCODES[getattr(Op, name)].fuel == 0
+    for spec in OPCODES:
+        if spec.name not in ("ELSE", "END", "BLOCK", "LOOP"):
+            assert spec.fuel >= 1, spec.name

@@ -1,0 +1,87 @@
+"""Running a compiled module: one run = one runtime, one meter, one main call.
+
+This is the only place that turns what escapes a spell into the errors a user
+sees: a script error left uncaught becomes :class:`ScriptError`, a limit stays
+:class:`LimitExceeded`, a Python ``RecursionError`` becomes the call-depth
+limit, and anything else is reported as an internal error *with the script
+position*, never as a traceback.
+"""
+from __future__ import annotations
+
+import sys
+
+import attrs
+
+from ..ir.errors import LimitExceeded, LlmspellError, ScriptError
+from .codegen import Compiled
+from .runtime import ScriptThrow
+
+
+class InternalError(LlmspellError):
+    kind = "internal error"
+
+
+@attrs.define
+class RunOutcome:
+    values: tuple
+    instructions: int
+    alloc_bytes: int
+    alloc_objects: int
+
+
+def make_runtime(lang: str, policy, out):
+    if lang == "lua":
+        from .lua.runtime import LuaRuntime
+        from .lua.stdlib import open_libs
+        rt = LuaRuntime(policy, out)
+        open_libs(rt)
+        return rt
+    raise LlmspellError(f"no runtime for language {lang!r}")
+
+
+def execute(compiled: Compiled, policy, out, args=(), loader=None, runtime=None) -> RunOutcome:
+    rt = runtime or make_runtime(compiled.module.lang, policy, out)
+    rt.load_chunk = loader(rt) if loader else _no_loader(rt)
+    meter = rt.meter
+    need = 1000 + 8 * policy.limits.max_depth
+    if sys.getrecursionlimit() < need:
+        sys.setrecursionlimit(need)
+    main = compiled.instantiate(rt.helpers(), {"fuel": meter.fuel, "depth": meter.depth})
+    try:
+        result = main(*args)
+    except ScriptThrow as e:
+        raise rt.to_script_error(e) from None
+    except LlmspellError:
+        raise
+    except RecursionError:
+        raise LimitExceeded("call depth", policy.limits.max_depth, rt.locate(),
+                            "raise it with --max-depth") from None
+    except MemoryError:
+        raise LimitExceeded("memory", policy.limits.max_memory, rt.locate()) from None
+    except Exception as e:
+        span = _innermost_span(e)
+        raise InternalError(f"{type(e).__name__}: {e} (this is a bug in llmspell; please report it)",
+                            span) from e
+    values = result if type(result) is tuple else (result,)
+    return RunOutcome(values, meter.instructions, meter.bytes, meter.objects)
+
+
+def _innermost_span(exc):
+    from .runtime import CODEMAP
+    span = None
+    tb = exc.__traceback__
+    while tb is not None:
+        info = CODEMAP.get(tb.tb_frame.f_code)
+        if info is not None:
+            span = info.span_at(tb.tb_lineno)
+        tb = tb.tb_next
+    return span
+
+
+def _no_loader(rt):
+    def load(source, name):
+        rt.error("load is not available here")
+    return load
+
+
+__all__ = ["execute", "RunOutcome", "InternalError", "ScriptError"]

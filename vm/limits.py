@@ -1,0 +1,91 @@
+"""Metering: fuel, allocation and depth counters, and the checks behind every limit.
+
+Compiled spell code keeps its hot counters in Python *cells* shared by every
+function of a run (see :mod:`llmspell.vm.codegen`): ``fuel`` counts down the
+instructions left in the current *slice*, ``depth`` counts down the call levels
+left.  When a slice runs out the code calls :meth:`Meter.refuel`, which moves the
+next slice from the budget and looks at the wall clock — so the clock is read
+once per slice, not per instruction, and the counts stay exact.
+
+Library code charges through :meth:`Meter.charge` (work proportional to its
+input) and :meth:`Meter.alloc` (objects and bytes); those are the only entry
+points.
+"""
+from __future__ import annotations
+
+import time
+import types
+
+from ..ir.errors import LimitExceeded
+from ..sandbox.policy import Limits
+
+SLICE = 1 << 16
+UNLIMITED = 1 << 62
+
+
+class Meter:
+    def __init__(self, limits: Limits, locate=None):
+        self.limits = limits
+        self.locate = locate or (lambda: None)   # returns the current script Span
+        budget = limits.max_instructions if limits.max_instructions is not None else UNLIMITED
+        first = min(budget, SLICE)
+        self.budget = budget - first       # fuel not yet handed to the cell
+        self.granted = first               # fuel handed to the cell so far
+        self.fuel = types.CellType(first)
+        self.depth = types.CellType(limits.max_depth)
+        self.mem_left = limits.max_memory if limits.max_memory is not None else UNLIMITED
+        self.bytes = 0
+        self.objects = 0
+        self.deadline = (time.monotonic() + limits.timeout) if limits.timeout else None
+
+    # -- counters ------------------------------------------------------------------
+    @property
+    def instructions(self) -> int:
+        return self.granted - self.fuel.cell_contents
+
+    def _raise(self, limit: str, count):
+        flag = Limits.FLAGS.get(limit.replace(" ", "_"), None)
+        hint = f"raise it with {flag}" if flag else None
+        names = {"max_instructions": "instructions", "max_memory": "memory",
+                 "max_depth": "call depth", "max_string": "string length", "timeout": "timeout"}
+        raise LimitExceeded(names.get(limit, limit), count, self.locate(), hint)
+
+    def refuel(self):
+        """Called by compiled code when the fuel cell goes negative."""
+        cell = self.fuel
+        while cell.cell_contents < 0:
+            if self.budget <= 0:
+                cell.cell_contents = 0
+                self.granted = self.limits.max_instructions
+                self._raise("max_instructions", self.limits.max_instructions)
+            grant = min(self.budget, SLICE)
+            self.budget -= grant
+            self.granted += grant
+            cell.cell_contents += grant
+        if self.deadline is not None and time.monotonic() > self.deadline:
+            self._raise("timeout", f"{self.limits.timeout}s")
+
+    def charge(self, n: int):
+        """Charge *n* units of fuel for library work done on the script's behalf."""
+        cell = self.fuel
+        cell.cell_contents -= n
+        if cell.cell_contents < 0:
+            self.refuel()
+
+    def alloc(self, nbytes: int, nobjects: int = 1):
+        self.bytes += nbytes
+        self.objects += nobjects
+        self.mem_left -= nbytes
+        if self.mem_left < 0:
+            self.mem_left = 0
+            self._raise("max_memory", self.limits.max_memory)
+
+    def string(self, n: int):
+        """Account for building a string of *n* bytes (length limit and memory)."""
+        if n > self.limits.max_string:
+            self._raise("max_string", self.limits.max_string)
+        self.alloc(n + 49)
+
+    def too_deep(self):
+        self.depth.cell_contents = 0
+        self._raise("max_depth", self.limits.max_depth)

@@ -1,0 +1,1 @@
+"""Lua 5.4 semantics and standard library on the shared value model."""

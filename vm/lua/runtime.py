@@ -1,0 +1,568 @@
+"""The Lua runtime of one run: the operators' slow paths and the services the
+standard library uses (``error``, ``call``, ``tostring``, ``index``, ``setindex``).
+
+Compiled code inlines the common cases of each operator (two integers, a table
+field hit) and calls the methods here for everything else: coercions,
+metamethods and errors.  Errors name the culprit the way Lua does: a method
+raising with ``operand=k`` asks :meth:`op_error` to describe the register in
+operand *k* of the instruction being executed ("local 'y'", "field 'x'").
+"""
+from __future__ import annotations
+
+import math
+import sys
+
+from ...ir.errors import ScriptError
+from ..runtime import CODEMAP, Runtime, ScriptThrow, frame_span, script_frames
+from ..values import MAXI, MINI, Table, byte_len, join, wrap
+from .lauxlib import type_name
+from .numbers import fmt_float, fmt_number, str2number, float_to_int
+
+MAXTAGLOOP = 2000
+
+ARITH_EVENTS = {
+    "ADD": "__add", "SUB": "__sub", "MUL": "__mul", "DIV": "__div", "MOD": "__mod",
+    "POW": "__pow", "IDIV": "__idiv", "UNM": "__unm",
+    "BAND": "__band", "BOR": "__bor", "BXOR": "__bxor", "SHL": "__shl", "SHR": "__shr",
+    "BNOT": "__bnot",
+}
+BITWISE = {"BAND", "BOR", "BXOR", "SHL", "SHR", "BNOT"}
+
+
+class LuaRuntime(Runtime):
+    lang = "lua"
+
+    def __init__(self, policy, out=None):
+        super().__init__(policy, out)
+        self.string_meta: Table | None = None    # set by the string library
+        self.G = Table()
+
+    # -- errors -------------------------------------------------------------------------
+    def error(self, value, level: int = 1, operand: int | None = None):
+        """Raise a Lua error.  String messages get Lua's ``file:line:`` prefix of
+        the *level*-th compiled frame (1 = the code that called the library)."""
+        frames = script_frames(sys._getframe(1))
+        span = None
+        tb = []
+        for n, (frame, info) in enumerate(frames, 1):
+            s = frame_span(frame, info)
+            tb.append(s)
+            if n == level:
+                span = s
+                if operand is not None and type(value) is str:
+                    value += info.describe(frame.f_lineno, operand)
+        if type(value) is str and span is not None:
+            value = f"{span.file}:{span.line}: {value}"
+        raise ScriptThrow(value, span or (tb[0] if tb else None), tb)
+
+    def op_error(self, msg: str, operand: int | None = None):
+        self.error(msg, 1, operand)
+
+    def to_script_error(self, exc: ScriptThrow) -> ScriptError:
+        value = exc.value
+        if type(value) is str:
+            msg = value
+        elif type(value) is Table and self._meta(value, "__tostring") is not None:
+            msg = self.tostring(value)
+        else:
+            msg = f"(error object is a {type_name(value)} value)"
+        return ScriptError(msg, exc.span, value=value, traceback=exc.traceback)
+
+    # -- metatables ---------------------------------------------------------------------
+    def getmetatable(self, v):
+        if type(v) is Table:
+            return v.meta
+        if type(v) is str:
+            return self.string_meta
+        return None
+
+    def _meta(self, v, event: str):
+        mt = v.meta if type(v) is Table else (self.string_meta if type(v) is str else None)
+        if mt is None:
+            return None
+        return mt.hash.get(event)
+
+    # -- calls ---------------------------------------------------------------------------
+    def call(self, f, *args):
+        """Call a Lua value from library code; returns one value or a tuple."""
+        try:
+            return f(*args)
+        except TypeError as e:
+            return self.call_slow(e, None, f, args)
+
+    def call_site(self, exc, f, *args):
+        """Compiled code's CALL when the direct Python call raised TypeError."""
+        return self.call_slow(exc, 1, f, args)
+
+    def call_slow(self, exc, operand, f, args):
+        """The call ``f(*args)`` failed before *f* started: *f* is not a function
+        (``__call``, or Lua's error) or is a compiled function given more
+        arguments than it has parameters (Lua drops the extras).  A TypeError
+        raised *inside* the callee is not ours to handle: it is re-raised."""
+        if exc.__traceback__.tb_next is not None:
+            raise exc
+        code = getattr(f, "__code__", None)
+        if code is not None and code in CODEMAP and len(args) > code.co_argcount:
+            return f(*args[:code.co_argcount])
+        h = self._meta(f, "__call")
+        if h is not None:
+            return self.call(h, f, *args)
+        self.error(f"attempt to call a {type_name(f)} value", 1, operand)
+
+    def call1(self, f, *args):
+        r = self.call(f, *args)
+        if type(r) is tuple:
+            return r[0] if r else None
+        return r
+
+    # -- tostring --------------------------------------------------------------------
+    def tostring(self, v) -> str:
+        t = type(v)
+        if t is str:
+            return v
+        if t is int:
+            return str(v)
+        if t is float:
+            return fmt_float(v)
+        if v is None:
+            return "nil"
+        if t is bool:
+            return "true" if v else "false"
+        mt = self.getmetatable(v)
+        if mt is not None:
+            h = mt.hash.get("__tostring")
+            if h is not None:
+                s = self.call1(h, v)
+                if type(s) is not str:
+                    if type(s) in (int, float):
+                        return fmt_number(s)
+                    self.error("'__tostring' must return a string")
+                return s
+            name = mt.hash.get("__name")
+            if type(name) is str:
+                return f"{name}: 0x{self.object_id(v):08x}"
+        return f"{type_name(v)}: 0x{self.object_id(v):08x}"
+
+    # -- indexing ----------------------------------------------------------------------
+    def index(self, o, k, operand: int | None = 1):
+        """``o[k]`` with ``__index``; *operand* names the object in errors."""
+        for _ in range(MAXTAGLOOP):
+            if type(o) is Table:
+                v = o.get(k)
+                if v is not None:
+                    return v
+                mt = o.meta
+                if mt is None:
+                    return None
+                h = mt.hash.get("__index")
+                if h is None:
+                    return None
+            else:
+                h = self._meta(o, "__index")
+                if h is None:
+                    self._index_error(o, k, operand)
+            if type(h) is Table:
+                o = h
+                operand = None
+                continue
+            return self.call1(h, o, k)
+        self.error("'__index' chain too long; possibly a loop")
+
+    def _index_error(self, o, k, operand):
+        msg = f"attempt to index a {type_name(o)} value"
+        if operand is None and type(k) is str:
+            msg += f" (field '{k}')"
+        self.error(msg, 1, operand)
+
+    def setindex(self, o, k, v, operand: int | None = 1):
+        """``o[k] = v`` with ``__newindex``."""
+        for _ in range(MAXTAGLOOP):
+            if type(o) is Table:
+                mt = o.meta
+                if mt is None or o.get(k) is not None:
+                    self.rawset(o, k, v)
+                    return
+                h = mt.hash.get("__newindex")
+                if h is None:
+                    self.rawset(o, k, v)
+                    return
+            else:
+                h = self._meta(o, "__newindex")
+                if h is None:
+                    self._index_error(o, k, operand)
+            if type(h) is Table:
+                o = h
+                operand = None
+                continue
+            self.call(h, o, k, v)
+            return
+        self.error("'__newindex' chain too long; possibly a loop")
+
+    def rawset(self, t: Table, k, v):
+        if k is None:
+            self.error("index is nil")
+        if type(k) is float and k != k:
+            self.error("index is NaN")
+        if t.set(k, v):
+            self.meter.alloc(16, 0)
+
+    def new_table(self, narr: int = 0, nhash: int = 0) -> Table:
+        self.meter.alloc(56 + 16 * (narr + nhash))
+        return Table()
+
+    # -- operators (slow paths of compiled code) -------------------------------------------
+    def arith(self, op: str, a, b):
+        """Lua arithmetic/bitwise ``a op b`` for everything the inline fast path
+        does not handle; operands 2 and 3 of the instruction name the culprits."""
+        if op in BITWISE:
+            x, y = self._toint_operand(a), self._toint_operand(b)
+            if x is not None and y is not None:
+                return _BIT_FUNCS[op](x, y)
+            return self._arith_meta(op, a, b, bitwise=True)
+        x, y = _num(a), _num(b)
+        if x is None or y is None:
+            return self._arith_meta(op, a, b)
+        if type(x) is int and type(y) is int and op not in ("DIV", "POW"):
+            return self._int_arith(op, x, y)
+        return _float_arith(op, float(x), float(y))
+
+    def _int_arith(self, op, x, y):
+        if op == "ADD":
+            return wrap(x + y)
+        if op == "SUB":
+            return wrap(x - y)
+        if op == "MUL":
+            return wrap(x * y)
+        if op == "UNM":
+            return wrap(-x)
+        if op == "IDIV":
+            if y == 0:
+                self.error("attempt to perform 'n//0'")
+            return wrap(x // y)
+        if op == "MOD":
+            if y == 0:
+                self.error("attempt to perform 'n%%0'")
+            return x % y
+        raise AssertionError(op)
+
+    def _toint_operand(self, v):
+        t = type(v)
+        if t is int:
+            return v
+        if t is float:
+            return float_to_int(v)
+        if t is str:
+            n = str2number(v)
+            if n is None:
+                return None
+            return n if type(n) is int else float_to_int(n)
+        return None
+
+    def _arith_meta(self, op, a, b, bitwise=False):
+        event = ARITH_EVENTS[op]
+        h = self._meta(a, event)
+        if h is None:
+            h = self._meta(b, event)
+        if h is not None:
+            return self.call1(h, a, b)
+        unary = op in ("UNM", "BNOT")
+        if bitwise:
+            if _num(a) is not None and (unary or _num(b) is not None):
+                # both numbers: one has no integer representation
+                bad = 3 if (not unary and self._toint_operand(a) is not None) else 2
+                self.error("number has no integer representation", 1, None if True else bad)
+            bad = 2 if _num(a) is None else 3
+            culprit = a if bad == 2 else b
+            self.error(f"attempt to perform bitwise operation on a {type_name(culprit)} value", 1, bad)
+        bad = 2 if (unary or _num(a) is None) else 3
+        culprit = a if bad == 2 else b
+        if type(culprit) is str:
+            self.error(f"attempt to perform arithmetic on a string value", 1, bad)
+        self.error(f"attempt to perform arithmetic on a {type_name(culprit)} value", 1, bad)
+
+    def concat(self, *vals):
+        """``R[b] .. ... .. R[b+n-1]``: right to left, as Lua's luaV_concat."""
+        if all(type(v) is str for v in vals):
+            s = join(vals)
+            self.meter.string(len(s))
+            return s
+        vals = list(vals)
+        while len(vals) > 1:
+            b = vals[-1]
+            a = vals[-2]
+            if _strnum(a) and _strnum(b):
+                i = len(vals) - 2
+                while i > 0 and _strnum(vals[i - 1]):
+                    i -= 1
+                s = join([v if type(v) is str else fmt_number(v) for v in vals[i:]])
+                self.meter.string(len(s))
+                vals[i:] = [s]
+                continue
+            h = self._meta(a, "__concat")
+            if h is None:
+                h = self._meta(b, "__concat")
+            if h is None:
+                bad = len(vals) - 1 if _strnum(a) else len(vals) - 2
+                self.error(f"attempt to concatenate a {type_name(vals[bad])} value", 1, (2, bad))
+            vals[-2:] = [self.call1(h, a, b)]
+        return vals[0]
+
+    def eq(self, a, b) -> bool:
+        if a is b:
+            return not (type(a) is float and a != a)
+        ta, tb = type(a), type(b)
+        if ta is bool or tb is bool:
+            return False
+        if ta is Table and tb is Table:
+            h = self._meta(a, "__eq")
+            if h is None:
+                h = self._meta(b, "__eq")
+            if h is None:
+                return False
+            r = self.call1(h, a, b)
+            return r is not None and r is not False
+        if ta in _NUMBER and tb in _NUMBER:
+            return a == b
+        return ta is tb and a == b
+
+    def lt(self, a, b) -> bool:
+        return self._order(a, b, "__lt")
+
+    def le(self, a, b) -> bool:
+        return self._order(a, b, "__le")
+
+    def _order(self, a, b, event):
+        ta, tb = type(a), type(b)
+        if (ta in _NUMBER and tb in _NUMBER) or (ta is str and tb is str):
+            return a < b if event == "__lt" else a <= b
+        h = self._meta(a, event)
+        if h is None:
+            h = self._meta(b, event)
+        if h is not None:
+            r = self.call1(h, a, b)
+            return r is not None and r is not False
+        n1, n2 = type_name(a), type_name(b)
+        if n1 == n2:
+            self.error(f"attempt to compare two {n1} values")
+        self.error(f"attempt to compare {n1} with {n2}")
+
+    def len(self, v):
+        """``#v`` with ``__len`` (library entry point: no culprit naming)."""
+        return self._length(v, None)
+
+    def length(self, v):
+        return self._length(v, 2)
+
+    def _length(self, v, operand):
+        if type(v) is str:
+            return byte_len(v)
+        h = self._meta(v, "__len")
+        if h is not None:
+            return self.call1(h, v)
+        if type(v) is Table:
+            return len(v.arr) - 1
+        self.error(f"attempt to get length of a {type_name(v)} value", 1, operand)
+
+    # -- loops --------------------------------------------------------------------------
+    def forprep(self, init, limit, step):
+        """The iterable of a numeric for (Lua 5.4's forprep rules)."""
+        for v, what in ((init, "initial"), (limit, "limit"), (step, "step")):
+            if type(v) not in _NUMBER:
+                self.error(f"'for' {what} value must be a number")
+        if step == 0:
+            self.error("'for' step is zero")
+        if type(init) is int and type(step) is int:
+            if type(limit) is float:
+                if limit != limit:
+                    return ()
+                if step > 0:
+                    limit = math.floor(limit) if limit < 9.3e18 else MAXI
+                    limit = max(min(limit, MAXI), MINI - 1)
+                else:
+                    limit = math.ceil(limit) if limit > -9.3e18 else MINI
+                    limit = min(max(limit, MINI), MAXI + 1)
+            return range(init, limit + 1, step) if step > 0 else range(init, limit - 1, step)
+        return _float_loop(float(init), float(limit), float(step))
+
+    def forin(self, f, s, ctl, n):
+        """The iterable of a generic for: values (n == 1) or n-tuples."""
+        if f is self.lua_next and type(s) is Table and ctl is None:
+            items = s.items()
+            if n == 1:
+                return (k for k, _ in items)
+            if n == 2:
+                return items
+            pad = (None,) * (n - 2)
+            return ((k, v) + pad for k, v in items)
+        return self._forin_general(f, s, ctl, n)
+
+    def _forin_general(self, f, s, ctl, n):
+        call = self.call
+        while True:
+            r = call(f, s, ctl)
+            if type(r) is tuple:
+                first = r[0] if r else None
+            else:
+                first = r
+                r = (r,)
+            if first is None:
+                return
+            ctl = first
+            if n == 1:
+                yield first
+            elif len(r) == n:
+                yield r
+            else:
+                yield (r + (None,) * n)[:n]
+
+    lua_next = None    # the base library's next; set when it is opened
+
+    # -- tables -------------------------------------------------------------------------
+    def setlist(self, t: Table, start: int, vals: tuple):
+        if not vals:
+            return
+        self.meter.alloc(16 * len(vals), 0)
+        if start == 1 and len(t.arr) == 1 and not t.hash:
+            arr = [None, *vals]
+            while len(arr) > 1 and arr[-1] is None:
+                arr.pop()
+            t.arr = arr
+            return
+        for i, v in enumerate(vals):
+            t.set(start + i, v)
+
+    def helpers(self) -> dict:
+        """The names compiled Lua code uses, bound to this run."""
+        meter = self.meter
+        return {
+            "Table": Table, "wrap": wrap, "INF": math.inf, "NAN": math.nan, "NNAN": -math.nan,
+            "G": self.G, "Gh": self.G.hash,
+            "refuel": meter.refuel, "too_deep": meter.too_deep, "alloc": meter.alloc,
+            "idx": lambda o, k: self.index(o, k, 2),
+            "setidx": lambda o, k, v: self.setindex(o, k, v, 1),
+            "gget": lambda name: self.index(self.G, name),
+            "gset": lambda name, v: self.setindex(self.G, name, v),
+            "arith": self.arith, "concat": self.concat, "eq": self.eq, "lt": self.lt, "le": self.le,
+            "length": self.length, "forprep": self.forprep, "forin": self.forin,
+            "setlist": self.setlist, "new_table": self.new_table, "adjust": adjust,
+            "callx": self.call_site,
+        }
+
+
+_NUMBER = (int, float)
+
+
+def _num(v):
+    t = type(v)
+    if t is int or t is float:
+        return v
+    if t is str:
+        return str2number(v)
+    return None
+
+
+def _strnum(v) -> bool:
+    t = type(v)
+    return t is str or t is int or t is float
+
+
+def adjust(r, k: int) -> tuple:
+    """Results *r* (a value or a tuple) adjusted to exactly *k* values."""
+    t = r if type(r) is tuple else (r,)
+    n = len(t)
+    if n == k:
+        return t
+    return t[:k] if n > k else t + (None,) * (k - n)
+
+
+def _float_loop(i: float, limit: float, step: float):
+    if step > 0:
+        while i <= limit:
+            yield i
+            i += step
+    else:
+        while i >= limit:
+            yield i
+            i += step
+
+
+def _shl(x: int, y: int) -> int:
+    if y <= -64 or y >= 64:
+        return 0
+    if y >= 0:
+        return wrap((x & 0xFFFFFFFFFFFFFFFF) << y)
+    return wrap((x & 0xFFFFFFFFFFFFFFFF) >> -y)
+
+
+_BIT_FUNCS = {
+    "BAND": lambda x, y: x & y,
+    "BOR": lambda x, y: x | y,
+    "BXOR": lambda x, y: x ^ y,
+    "SHL": _shl,
+    "SHR": lambda x, y: _shl(x, -y),
+    "BNOT": lambda x, y: ~x,
+}
+
+
+def _float_arith(op: str, x: float, y: float) -> float:
+    if op == "ADD":
+        return x + y
+    if op == "SUB":
+        return x - y
+    if op == "MUL":
+        return x * y
+    if op == "UNM":
+        return -x
+    if op == "DIV":
+        return _fdiv(x, y)
+    if op == "IDIV":
+        return math.floor(_fdiv(x, y)) if y and math.isfinite(x / y) else _fdiv_floor(x, y)
+    if op == "MOD":
+        return _fmod(x, y)
+    if op == "POW":
+        return _pow(x, y)
+    raise AssertionError(op)
+
+
+def _fdiv(x: float, y: float) -> float:
+    if y:
+        return x / y
+    if x != x or x == 0:
+        return -math.nan        # x86's default NaN has the sign bit set ("-nan")
+    return math.copysign(math.inf, x) * math.copysign(1.0, y)
+
+
+def _fdiv_floor(x: float, y: float) -> float:
+    q = _fdiv(x, y)
+    if q != q or q in (math.inf, -math.inf):
+        return q
+    return float(math.floor(q))
+
+
+def _fmod(a: float, b: float) -> float:
+    if b == 0 or a != a or b != b or a in (math.inf, -math.inf):
+        return -math.nan if b == 0 or a in (math.inf, -math.inf) else math.nan
+    if b in (math.inf, -math.inf):
+        if a == 0 or (a > 0) == (b > 0):
+            return a
+        return b
+    m = math.fmod(a, b)
+    if (m > 0) if b < 0 else (m < 0 and b != m):
+        m += b
+    return m
+
+
+def _pow(x: float, y: float) -> float:
+    try:
+        return math.pow(x, y)
+    except OverflowError:
+        if x < 0 and y.is_integer() and int(y) % 2 == 1:
+            return -math.inf
+        return math.inf
+    except ValueError:
+        if x == 0:
+            if y.is_integer() and int(y) % 2 == 1:
+                return math.copysign(math.inf, x)
+            return math.inf
+        return -math.nan
+

@@ -1,0 +1,79 @@
+"""Per-run state shared by every language: meter, output, ids, and error positions.
+
+Compiled functions are ordinary Python functions; :data:`CODEMAP` maps each of
+their code objects to the IR function it came from, so that the position of any
+error (and the name of the variable involved) is recovered *when the error
+happens*, from the Python frame's current line — the running code pays nothing
+for it.  This is the same idea as Lua's ``luaG_`` functions reading the saved pc.
+"""
+from __future__ import annotations
+
+import sys
+
+from ..ir.source import Span
+from .limits import Meter
+
+#: code object of a compiled function -> its :class:`~llmspell.vm.codegen.FuncInfo`
+CODEMAP: dict = {}
+
+
+class ScriptThrow(Exception):
+    """A script-level error in flight (Lua ``error``, JS ``throw``, Tengo runtime
+    error).  ``value`` is what a script-level handler receives; ``span`` is where it
+    was raised; ``traceback`` the spans of the calls active then, innermost first."""
+
+    def __init__(self, value, span: Span | None = None, traceback: list | None = None):
+        super().__init__(value)
+        self.value = value
+        self.span = span
+        self.traceback = traceback or []
+
+
+def script_frames(frame):
+    """Yield ``(frame, info)`` for each compiled-spell frame, innermost first."""
+    while frame is not None:
+        info = CODEMAP.get(frame.f_code)
+        if info is not None:
+            yield frame, info
+        frame = frame.f_back
+
+
+def frame_span(frame, info) -> Span:
+    return info.span_at(frame.f_lineno)
+
+
+class Runtime:
+    """State of one run, whatever the language."""
+
+    def __init__(self, policy, out=None):
+        self.policy = policy
+        self.meter = Meter(policy.limits, self.locate)
+        self.out = out if out is not None else sys.stdout
+        self._ids: dict[int, int] = {}
+        self._keep: list = []
+
+    # -- positions -------------------------------------------------------------------
+    def locate(self, level: int = 1) -> Span | None:
+        """The span executing in the *level*-th compiled frame up the Python stack."""
+        for frame, info in script_frames(sys._getframe(1)):
+            level -= 1
+            if level <= 0:
+                return frame_span(frame, info)
+        return None
+
+    def traceback(self, frame=None) -> list[Span]:
+        return [frame_span(f, i) for f, i in script_frames(frame or sys._getframe(1))]
+
+    # -- identity ------------------------------------------------------------------
+    def object_id(self, v) -> int:
+        """A small per-run number for *v*: addresses would break determinism."""
+        key = id(v)
+        n = self._ids.get(key)
+        if n is None:
+            n = self._ids[key] = len(self._ids) + 1
+            self._keep.append(v)    # keep the object alive so its id() is not reused
+        return n
+
+    # -- output -------------------------------------------------------------------------
+    def write(self, s: str):
+        self.out.write(s)
