@@ -21,7 +21,7 @@ def const_key(v):
         if v != v:
             return ("nan", math.copysign(1.0, v))
         if v == 0.0:
-            return ("float", math.copysign(1.0, v))
+            return ("zero", math.copysign(1.0, v))
     return (type(v).__name__, v)
 
 

@@ -70,6 +70,7 @@ OPCODES: tuple[OpSpec, ...] = (
     _op("LOAD_NIL", "R", 1, 0, "R[a] := nil"),
     _op("LOAD_BOOL", "R B", 1, 0, "R[a] := b == 1"),
     _op("LOAD_GLOBAL", "R K", 1, _R, "R[a] := G[K[b]]"),
+    _op("LOAD_ENV", "R", 1, 0, "R[a] := G, the globals table (Lua's _ENV)"),
     _op("STORE_GLOBAL", "K A", 1, _R, "G[K[a]] := A[b]"),
     _op("BOX", "R r", 1, 0, "R[a] := new box holding R[b]"),
     _op("LOAD_BOX", "R r", 1, 0, "R[a] := R[b].value"),

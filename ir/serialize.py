@@ -32,7 +32,7 @@ from .source import Span
 from .verify import verify
 
 MAGIC = b"LLSPIR"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 
 
 class _Writer:

@@ -82,11 +82,12 @@ class Program:
                          outcome.instructions, outcome.alloc_bytes, outcome.alloc_objects)
 
     def _loader(self, rt):
-        def load(source: str, name: str):
+        """``load`` in a spell: compile a chunk into this run (its globals table given)."""
+        def load(source: str, name: str, env):
             module = _frontend(self.module.lang)(source, name)
             from .vm.codegen import compile_module
             compiled = compile_module(module, module.lang)
-            return compiled.instantiate(rt.helpers(), {"fuel": rt.meter.fuel, "depth": rt.meter.depth})
+            return compiled.instantiate(rt.helpers(env), {"fuel": rt.meter.fuel, "depth": rt.meter.depth})
         return load
 
 
@@ -110,8 +111,8 @@ def compile(source: str, lang: str = "lua", name: str = "<string>", cache: bool 
     if lang not in LANGS:
         lang_for(name, lang)
     from .ir import serialize
-    key = hashlib.sha256(f"{__version__}\0{serialize.FORMAT_VERSION}\0{lang}\0{name}\0".encode()
-                         + source.encode("utf-8", "surrogateescape")).hexdigest()
+    key = hashlib.sha256(f"{__version__}\0{serialize.FORMAT_VERSION}\0{_compiler_stamp()}\0{lang}\0{name}\0"
+                         .encode() + source.encode("utf-8", "surrogateescape")).hexdigest()
     cdir = _cache_dir() if cache else None
     if cdir is not None:
         path = cdir / f"{key}.ir"
@@ -128,6 +129,25 @@ def compile(source: str, lang: str = "lua", name: str = "<string>", cache: bool 
     if cdir is not None:
         _write_atomic(cdir / f"{key}.ir", serialize.dumps(module))
     return Program(module)
+
+
+_STAMP = None
+
+
+def _compiler_stamp() -> str:
+    """Sizes and mtimes of the compiler's own files: an edited front end (a
+    development checkout) must never be served IR its older self produced."""
+    global _STAMP
+    if _STAMP is None:
+        from . import frontends, ir
+        parts = []
+        for package in (frontends, ir):
+            folder = pathlib.Path(package.__file__).parent
+            for p in sorted(folder.rglob("*.py")) + sorted(folder.rglob("*.lark")):
+                st = p.stat()
+                parts.append(f"{p.name}:{st.st_size}:{st.st_mtime_ns}")
+        _STAMP = hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
+    return _STAMP
 
 
 def _write_atomic(path: pathlib.Path, data: bytes):

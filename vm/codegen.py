@@ -50,9 +50,10 @@ _BOOLISH = {Op.EQ, Op.LT, Op.LE, Op.NOT}
 class FuncInfo:
     """Maps a compiled function's Python lines back to its IR instructions."""
 
-    __slots__ = ("module", "fn", "index", "first_line", "pcs")
+    __slots__ = ("module", "fn", "index", "first_line", "pcs", "tail_calls")
 
-    def __init__(self, module: Module, index: int, first_line: int, pcs: list[int]):
+    def __init__(self, module: Module, index: int, first_line: int, pcs: list[int], tail_calls=frozenset()):
+        self.tail_calls = tail_calls    # pcs of `return f(...)`: Lua would have replaced this frame
         self.module = module
         self.fn = module.functions[index]
         self.index = index
@@ -123,7 +124,8 @@ def compile_module(module: Module, ops_module: str) -> Compiled:
     for code in _walk_code(module_code):
         index = gen.func_index.get(code.co_name)
         if index is not None:
-            info = FuncInfo(module, index, gen.first_lines[index], gen.line_pcs[index])
+            info = FuncInfo(module, index, gen.first_lines[index], gen.line_pcs[index],
+                            gen.tail_calls.get(index, frozenset()))
             infos[index] = info
             CODEMAP[code] = info
     return Compiled(module, source, module_code, infos)
@@ -155,6 +157,7 @@ class _ModuleGen:
         self.func_index: dict[str, int] = {}
         self.first_lines: dict[int, int] = {}
         self.line_pcs: dict[int, list[int]] = {}
+        self.tail_calls: dict[int, set[int]] = {}
 
     def generate(self) -> str:
         out = self.lines
@@ -331,6 +334,9 @@ class _FuncGen:
         self.line(f"r{a} = Gh.get({name})")
         self.line(f"if r{a} is None and G.meta is not None: r{a} = gget({name})")
 
+    def op_LOAD_ENV(self, pc, a):
+        self.line(f"r{a} = G")
+
     def op_STORE_GLOBAL(self, pc, k, b):
         name = repr(self.fn.consts[k])
         v = self.A(b)
@@ -413,7 +419,7 @@ class _FuncGen:
         vals = [f"r{a + 1 + i}" for i in range(c)]
         if d:
             vals[-1] = "*" + vals[-1]
-        self.line(f"setlist(r{a}, {b}, ({', '.join(vals)}{',' if len(vals) == 1 and not d else ''}))")
+        self.line(f"setlist(r{a}, {b}, ({', '.join(vals)}{',' if len(vals) == 1 else ''}))")
 
     # arithmetic
     def _int_guard(self, *vs: int) -> str:
@@ -443,14 +449,22 @@ class _FuncGen:
         else:
             self.line(f"r{a} = arith({name!r}, {x}, {y})")
 
+    def unary_operand(self, b: int) -> str:
+        """A Python name for a unary operand (a constant gets a temporary, so
+        that ``5.isascii()``-like text is never generated)."""
+        if b >= 0:
+            return f"r{b}"
+        self.line(f"_k = {self.A(b)}")
+        return "_k"
+
     def op_UNM(self, pc, a, b):
-        x = self.A(b)
+        x = self.unary_operand(b)
         self.line(f"if type({x}) is float: r{a} = -{x}")
         self.line(f"elif type({x}) is int and {x} != {MINI}: r{a} = -{x}")
         self.line(f"else: r{a} = arith('UNM', {x}, {x})")
 
     def op_BNOT(self, pc, a, b):
-        x = self.A(b)
+        x = self.unary_operand(b)
         self.line(f"r{a} = ~{x} if type({x}) is int else arith('BNOT', {x}, {x})")
 
     def op_NOT(self, pc, a, b):
@@ -460,7 +474,7 @@ class _FuncGen:
             self.line(f"r{a} = r{b} is None or r{b} is False")
 
     def op_LEN(self, pc, a, b):
-        x = self.A(b)
+        x = self.unary_operand(b)
         self.line(f"if type({x}) is str and {x}.isascii(): r{a} = len({x})")
         self.line(f"elif type({x}) is Table and {x}.meta is None: r{a} = len({x}.arr) - 1")
         self.line(f"else: r{a} = length({x})")
@@ -516,6 +530,7 @@ class _FuncGen:
         if c == -1 and nxt is not None and nxt[0] == Op.RETURN and nxt[1] == a and nxt[2] == 1 and nxt[3] == 1:
             # return f(...): hand the callee's result convention straight through
             self._call(a, b, d, "_v")
+            self.mod.tail_calls.setdefault(self.index, set()).add(pc)
             self.pc = pc + 1
             self.line("depth += 1")
             self.line("return _v")

@@ -20,12 +20,20 @@ def _active_local(fn: Function, pc: int, reg: int):
 
 
 def describe_register(fn: Function, pc: int, reg: int) -> str:
+    """Lua's varinfo text: " (local 'x')", or "" when nothing is known."""
+    named = name_register(fn, pc, reg)
+    return f" ({named[0]} '{named[1]}')" if named else ""
+
+
+def name_register(fn: Function, pc: int, reg: int):
+    """``(kind, name)`` for the value in *reg* at *pc* — kind is local, global,
+    field, upvalue, method or constant — or ``None``."""
     if reg < 0:
         k = fn.consts[-1 - reg]
-        return f" (constant '{k}')" if type(k) is str else ""
+        return ("constant", k) if type(k) is str else None
     lv = _active_local(fn, pc, reg)
     if lv is not None and not lv.boxed:
-        return f" (local '{lv.name}')"
+        return ("local", lv.name)
     # scan back for the writer of reg within straight-line code
     for p in range(pc - 1, -1, -1):
         ins = fn.code[p]
@@ -36,24 +44,31 @@ def describe_register(fn: Function, pc: int, reg: int) -> str:
         if reg not in writes:
             continue
         if op == Op.LOAD_GLOBAL:
-            return f" (global '{fn.consts[ins[2]]}')"
+            return ("global", fn.consts[ins[2]])
         if op == Op.GET_FIELD:
-            return f" (field '{fn.consts[ins[3]]}')"
-        if op == Op.GET_INDEX and ins[3] < 0 and type(fn.consts[-1 - ins[3]]) is str:
-            return f" (field '{fn.consts[-1 - ins[3]]}')"
+            return ("field", fn.consts[ins[3]])
+        if op == Op.GET_INDEX:
+            key = ins[3]
+            if key < 0:
+                k = fn.consts[-1 - key]
+                if type(k) is str:
+                    return ("field", k)
+                if type(k) is int:
+                    return ("field", "integer index")
+            return ("field", "?")
         if op == Op.LOAD_UPVAL:
-            return f" (upvalue '{fn.upvals[ins[2]].name}')"
+            return ("upvalue", fn.upvals[ins[2]].name)
         if op == Op.SELF and reg == ins[1]:
-            return f" (method '{fn.consts[ins[3]]}')"
+            return ("method", fn.consts[ins[3]])
         if op == Op.LOAD_CONST and type(fn.consts[ins[2]]) is str:
-            return f" (constant '{fn.consts[ins[2]]}')"
+            return ("constant", fn.consts[ins[2]])
         if op == Op.MOVE:
             src = _active_local(fn, p, ins[2])
             if src is not None and not src.boxed:
-                return f" (local '{src.name}')"
+                return ("local", src.name)
         if op == Op.LOAD_BOX:
             src = _active_local(fn, p, ins[2])
             if src is not None:
-                return f" (local '{src.name}')"
-        return ""
-    return ""
+                return ("local", src.name)
+        return None
+    return None

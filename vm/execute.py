@@ -79,7 +79,7 @@ def _innermost_span(exc):
 
 
 def _no_loader(rt):
-    def load(source, name):
+    def load(source, name, env):
         rt.error("load is not available here")
     return load
 

@@ -16,6 +16,32 @@ from .limits import Meter
 #: code object of a compiled function -> its :class:`~llmspell.vm.codegen.FuncInfo`
 CODEMAP: dict = {}
 
+#: code object of a library function -> its qualified name ("string.rep");
+#: filled as libraries are opened (code objects are shared by every run)
+LIBRARY_NAMES: dict = {}
+
+
+def register_library(prefix: str, table) -> None:
+    """Record the library functions in *table* (names for error messages).
+
+    A code object shared by two functions (``math.min``/``math.max`` made by one
+    factory) is recorded with its prefix only; the message then completes it
+    with the name the function gives itself."""
+    for key, v in list(table.hash.items()):
+        code = getattr(v, "__code__", None)
+        if code is not None and code not in CODEMAP and type(key) is str:
+            name = f"{prefix}{key}"
+            old = LIBRARY_NAMES.get(code)
+            if old is None:
+                LIBRARY_NAMES[code] = name
+            elif old != name and not old.endswith("."):
+                LIBRARY_NAMES[code] = prefix
+
+
+def register_function(name: str, fn) -> None:
+    """Record a library function that is not in a library table (an iterator)."""
+    LIBRARY_NAMES.setdefault(fn.__code__, name)
+
 
 class ScriptThrow(Exception):
     """A script-level error in flight (Lua ``error``, JS ``throw``, Tengo runtime

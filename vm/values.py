@@ -96,7 +96,10 @@ class Table:
             return self.hash.get(k)
         if type(k) is str:
             return self.hash.get(k)
-        return self.hash.get(norm_key(k))
+        k = norm_key(k)
+        if type(k) is int:
+            return self.get(k)
+        return self.hash.get(k)
 
     def set(self, k, v) -> int:
         """Raw set; returns how many new slots were created (for memory metering).

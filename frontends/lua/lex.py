@@ -1,4 +1,4 @@
-"""The Lua 5.4 tokenizer, fed to the Lark LALR parser as its custom lexer.
+"""The Lua 5.4 tokenizer: the hand-written lexer of the LALR parser in :mod:`.parse`.
 
 Input: a :class:`Source` (the text and the file name used in spans).
 Output: a stream of :class:`Tok` whose ``type`` is a terminal of
@@ -51,9 +51,6 @@ SYMBOLS = {
 #: The source text of each fixed token type (for messages).
 TOKEN_TEXT = {v: k for k, v in SYMBOLS.items()} | {v: k for k, v in KEYWORDS.items()}
 
-#: Terminal types whose tokens are not fixed text.
-VALUE_TOKENS = ("NAME", "NUMBER", "STRING")
-
 # One match = leading whitespace and short comments, then one token (or the start of
 # one that needs the slow path).  Possessive quantifiers keep the skip linear.
 _TOKEN = re.compile(r"""
@@ -83,22 +80,20 @@ _SIMPLE_ESCAPES = {"a": b"\a", "b": b"\b", "f": b"\f", "n": b"\n", "r": b"\r", "
 _HEX = "0123456789abcdefABCDEF"
 
 # Nesting bookkeeping (see Source.openers).
-_BLOCK_OPENERS = {"LPAR": 1, "LBRACK": 1, "LBRACE": 1, "IF": 1, "REPEAT": 1, "WHILE": 1,
-                  "FOR": 1, "DO": 1, "FUNCTION": 1}
+_OPENERS = {"LPAR", "LBRACK", "LBRACE", "IF", "REPEAT", "WHILE", "FOR", "DO", "FUNCTION"}
 _CLOSERS = {"RPAR", "RBRACK", "RBRACE", "END", "UNTIL"}
-_TRACKED = set(_BLOCK_OPENERS) | _CLOSERS | {"DOTS"}
+_TRACKED = _OPENERS | _CLOSERS | {"DOTS"}
 # After these tokens ``function`` starts a statement (one nesting level, like Lua's
 # ``statement``); anywhere else it is an expression (two levels: the expression
 # and the statements of its body).
 _ENDS_STATEMENT = {None, "END", "NAME", "NUMBER", "STRING", "RPAR", "RBRACK", "RBRACE", "SEMI", "DO",
                    "THEN", "ELSE", "REPEAT", "BREAK", "DBCOLON", "NIL", "TRUE", "FALSE", "DOTS",
                    "LOCAL"}
-_FUNCNAME_PARTS = {"NAME", "DOT", "COLON"}
 
 
 class Tok:
-    """One token.  The attribute names are Lark's, so Lark can borrow positions
-    from the last token for its end-of-input token."""
+    """One token: its terminal ``type``, decoded ``value``, source offsets and
+    1-based line/column of its start and end."""
 
     __slots__ = ("type", "value", "start_pos", "end_pos", "line", "column", "end_line", "end_column")
 
@@ -141,7 +136,7 @@ class Source:
         self.eof_col = len(text) - self.line_starts[-1] + 1
         self.openers: list[Opener] = []
         self.depth = 0
-        self.lookahead: Tok | None = None     # the token the parser is deciding on
+        self.params_next = False        # the last tracked token was 'function'
 
     # -- positions --------------------------------------------------------------------------
     def line_col(self, pos: int) -> tuple[int, int]:
@@ -163,20 +158,18 @@ class Source:
         return ParseError(f"{message} near {near}", Span(self.name, line, col, line, col + 1))
 
     def error_span(self, tok) -> Span:
-        """Where an error at *tok* (``None`` = end of input) is reported.  The line
-        is the one Lua names: where its lexer stands after reading the token, which
-        for a token spanning lines is its last line."""
-        if tok is None or tok.type == "$END":
-            return Span(self.name, self.eof_line, self.eof_col, self.eof_line, self.eof_col)
+        """Where an error at *tok* is reported.  The line is the one Lua names:
+        where its lexer stands after reading the token, which for a token spanning
+        lines is its last line."""
         if tok.line != tok.end_line:
             return Span(self.name, tok.end_line, 1, tok.end_line, tok.end_column)
         return Span(self.name, tok.line, tok.column, tok.end_line, tok.end_column)
 
     def near(self, tok) -> str:
         """Lua's " near T" suffix for an error at a token (``luaX_token2str`` /
-        ``txtToken``); ``None`` is the end of input.  A NUL byte is token 0, which
-        Lua takes for "no token": then there is no suffix at all."""
-        t = "$END" if tok is None else tok.type
+        ``txtToken``).  A NUL byte is token 0, which Lua takes for "no token":
+        then there is no suffix at all."""
+        t = tok.type
         if t == "$END":
             return " near <eof>"
         if t == "NAME":
@@ -204,10 +197,13 @@ class Source:
         return True
 
     # -- nesting ---------------------------------------------------------------------------
-    def track(self, tok: Tok, prev_type, in_funcname: bool) -> None:
-        """Record how *tok* (just accepted by the parser) opens or closes a level."""
+    def track(self, tok: Tok, prev_type) -> None:
+        """Record how *tok* (just accepted by the parser, after a token of type
+        *prev_type*) opens or closes a level."""
         t = tok.type
         openers = self.openers
+        params = self.params_next
+        self.params_next = t == "FUNCTION"      # its next '(' opens the parameter list
         if t == "DOTS":
             if openers and openers[-1].closes_quietly:
                 openers[-2].vararg = True
@@ -219,12 +215,12 @@ class Source:
         if t == "DO" and openers and openers[-1].awaiting_do:
             openers[-1].awaiting_do = False
             return
-        if t not in _BLOCK_OPENERS:
-            return
         weight = 1
         if t == "FUNCTION" and prev_type not in _ENDS_STATEMENT:
             weight = 2
-        openers.append(Opener(t, tok.line, weight, t in ("WHILE", "FOR"), t == "LPAR" and in_funcname))
+        elif params and t == "LPAR":
+            weight = 0                          # a parameter list nests nothing
+        openers.append(Opener(t, tok.line, weight, t in ("WHILE", "FOR"), t == "LPAR" and params))
         self.depth += weight
         if self.depth > MAX_DEPTH:
             raise too_deep(self.name, tok)
@@ -389,27 +385,29 @@ def long_string(src: Source, start: int, open_len: int) -> tuple[str, int]:
 
 # ------------------------------------------------------------------------------ tokenizer
 def tokens(src: Source):
-    """Yield the tokens of *src*.  Before yielding a token, the previous one has
-    been accepted by the parser (LALR(1) reads one token ahead), so that is when
-    its nesting effect is recorded."""
+    """Yield the tokens of *src*, the last one of type ``$END``.  Before yielding
+    a token, the previous one has been accepted by the parser (LALR(1) reads one
+    token ahead), so that is when its nesting effect is recorded."""
     text = src.text
-    name = src.name
     starts = src.line_starts
     nstarts = len(starts)
+    beyond = len(text) + 1
     match = _TOKEN.match
     keywords = KEYWORDS
     symbols = SYMBOLS
+    tracked = _TRACKED
     track = src.track
-    pos = 0
-    if text.startswith("#"):                # a first line like "#!/usr/bin/lua" is skipped
-        nl = _NEWLINE.search(text)
+    # Like luaL_loadfile: skip a UTF-8 byte order mark, then a first line starting
+    # with '#' ("#!/usr/bin/env lua"), keeping its line break so lines stay right.
+    pos = 1 if text.startswith("\ufeff") else 0
+    if text.startswith("#", pos):
+        nl = _NEWLINE.search(text, pos)
         pos = nl.start() if nl else len(text)
     line = 1
-    next_start = starts[1] if nstarts > 1 else len(text) + 1
+    next_start = starts[1] if nstarts > 1 else beyond
     line_start = 0
     prev = None
     prev_type = None
-    in_funcname = False
     while True:
         m = match(text, pos)
         kind = m.lastgroup
@@ -418,55 +416,51 @@ def tokens(src: Source):
         while tstart >= next_start:         # advance the line counter
             line_start = next_start
             line += 1
-            next_start = starts[line] if line < nstarts else len(text) + 1
+            next_start = starts[line] if line < nstarts else beyond
         if kind == "N":
-            word = m.group(kind)
+            word = text[tstart:pos]
             tok = Tok(keywords.get(word, "NAME"), word, tstart, pos, line,
                       tstart - line_start + 1, line, pos - line_start + 1)
         elif kind == "O":
-            sym = m.group(kind)
+            sym = text[tstart:pos]
             tok = Tok(symbols[sym], sym, tstart, pos, line, tstart - line_start + 1, line,
                       pos - line_start + 1)
         elif kind == "D":
-            raw = m.group(kind)
+            raw = text[tstart:pos]
             value = numeral(raw)
             if value is None:
                 raise src.error("malformed number", tstart, f"'{raw}'")
             tok = Tok("NUMBER", value, tstart, pos, line, tstart - line_start + 1, line,
                       pos - line_start + 1)
         elif kind == "S":
-            tok = Tok("STRING", m.group(kind)[1:-1], tstart, pos, line, tstart - line_start + 1,
+            tok = Tok("STRING", text[tstart + 1:pos - 1], tstart, pos, line, tstart - line_start + 1,
                       line, pos - line_start + 1)
         elif kind == "E":
-            if prev is not None:
-                track(prev, prev_type, in_funcname)
-            src.lookahead = None
-            return
+            tok = Tok("$END", None, tstart, pos, src.eof_line, src.eof_col, src.eof_line, src.eof_col)
+        elif kind == "X":
+            tok = Tok("CHAR", text[tstart], tstart, pos, line, tstart - line_start + 1, line,
+                      pos - line_start + 1)
+        elif kind == "C":
+            opening = pos - tstart - 2
+            _, end = long_bracket_end(src, tstart + 2, opening, "comment")
+            pos = end + opening
+            continue
         else:
             if kind == "Q":
                 value, pos = read_string(src, tstart)
-            elif kind == "L":
-                opening = m.group(kind)
+            else:
+                opening = text[tstart:pos]
                 if opening[-1] != "[":
                     raise src.error("invalid long string delimiter", tstart, f"'{opening}'")
                 value, pos = long_string(src, tstart, len(opening))
-            elif kind == "C":
-                _, end = long_bracket_end(src, tstart + 2, len(m.group(kind)) - 2, "comment")
-                pos = end + len(m.group(kind)) - 2
-                continue
-            else:
-                tok = Tok("CHAR", m.group(kind), tstart, pos, line, tstart - line_start + 1, line,
-                          pos - line_start + 1)
-                value = None
-            if value is not None:
-                eline, ecol = src.line_col(pos)
-                tok = Tok("STRING", value, tstart, pos, line, tstart - line_start + 1, eline, ecol)
+            eline, ecol = src.line_col(pos)
+            tok = Tok("STRING", value, tstart, pos, line, tstart - line_start + 1, eline, ecol)
         if prev is not None:
             ptype = prev.type
-            if ptype in _TRACKED:
-                track(prev, prev_type, in_funcname)
-            in_funcname = ptype == "FUNCTION" or (in_funcname and ptype in _FUNCNAME_PARTS)
+            if ptype in tracked:
+                track(prev, prev_type)
             prev_type = ptype
         prev = tok
-        src.lookahead = tok
         yield tok
+        if kind == "E":
+            return

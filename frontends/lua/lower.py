@@ -20,7 +20,7 @@ from ...ir.model import Module
 from ...ir.opcodes import MULTI
 from ...vm.values import wrap
 from . import ast as A
-from .resolve import GLOBAL, LOCAL, UPVAL, Resolver, resolve
+from .resolve import ENV, LOCAL, UPVAL, Resolver, resolve
 
 _ARITH = {"+": "ADD", "-": "SUB", "*": "MUL", "/": "DIV", "//": "IDIV", "%": "MOD", "^": "POW",
           "&": "BAND", "|": "BOR", "~": "BXOR", "<<": "SHL", ">>": "SHR"}
@@ -271,6 +271,9 @@ class Lowerer:
                         b.emit("MOVE", reg, val, span=target.span)
             elif bind.kind == UPVAL:
                 b.emit("STORE_UPVAL", self.upval(bind.var), val, span=target.span)
+            elif bind.env is not None:
+                env = self.env_reg(bind.env, target.span)
+                b.emit("SET_FIELD", env, b.const(bind.name), val, span=target.span)
             else:
                 b.emit("STORE_GLOBAL", b.const(bind.name), val, span=target.span)
         else:
@@ -558,8 +561,18 @@ class Lowerer:
                 b.emit("MOVE", reg, src, span=e.span)
         elif bind.kind == UPVAL:
             b.emit("LOAD_UPVAL", reg, self.upval(bind.var), span=e.span)
+        elif bind.kind == ENV:
+            b.emit("LOAD_ENV", reg, span=e.span)
+        elif bind.env is not None:
+            env = self.env_reg(bind.env, e.span)
+            b.emit("GET_FIELD", reg, env, b.const(bind.name), span=e.span)
         else:
             b.emit("LOAD_GLOBAL", reg, b.const(bind.name), span=e.span)
+
+    def env_reg(self, env, span) -> int:
+        """A register holding the user's ``_ENV`` (a local or upvalue)."""
+        fake = A.Name(span, "_ENV", env)
+        return self.expr_reg(fake)
 
     def upval(self, var) -> int:
         """The upvalue index of *var* in the current function, threading it through
@@ -629,40 +642,44 @@ class Lowerer:
             raise AssertionError(op)
 
     def table(self, e: A.Table, reg: int):
+        """Fields are evaluated strictly left to right; positional values wait in
+        the registers right above the table until SET_LIST stores them (every
+        50 items, as Lua flushes)."""
         b = self.fs.b
+        top = b.top
+        t = reg if reg == b.top - 1 else b.alloc()
         positional = [f for f in e.fields if f.key is None]
-        b.emit("NEW_TABLE", reg, len(positional), len(e.fields) - len(positional), span=e.span)
-        pending = []
+        b.emit("NEW_TABLE", t, len(positional), len(e.fields) - len(positional), span=e.span)
+        pending = 0
         next_index = 1
         for f in e.fields:
             if f.key is None:
-                pending.append(f)
-                if len(pending) == LFIELDS_PER_FLUSH and f is not positional[-1]:
-                    next_index = self.flush_list(reg, pending, next_index, False)
-                    pending = []
+                last = f is positional[-1]
+                r = b.alloc()
+                # only the constructor's very last field expands to all its values
+                spread = f is e.fields[-1] and type(f.value) in _MULTI_EXPRS
+                if spread:
+                    self.multi(f.value, r, MULTI)
+                else:
+                    self.expr_to(f.value, r)
+                pending += 1
+                if pending == LFIELDS_PER_FLUSH or last:
+                    b.emit("SET_LIST", t, next_index, pending, 1 if spread else 0, span=f.span)
+                    next_index += pending
+                    pending = 0
+                    b.free_to(t + 1)
             else:
-                top = b.top
+                ftop = b.top
                 key = self.key_operand(f.key)
                 val = self.expr_A(f.value)
                 if key < 0 and type(b.fn.consts[-1 - key]) is str:
-                    b.emit("SET_FIELD", reg, -1 - key, val, span=f.span)
+                    b.emit("SET_FIELD", t, -1 - key, val, span=f.span)
                 else:
-                    b.emit("SET_INDEX", reg, key, val, span=f.span)
-                b.free_to(top)
-        if pending:
-            self.flush_list(reg, pending, next_index, True)
-
-    def flush_list(self, treg: int, fields, start: int, last_batch: bool) -> int:
-        """SET_LIST needs the table right below its values: copy it into place."""
-        b = self.fs.b
-        top = b.top
-        base = b.alloc(1 + len(fields))
-        b.emit("MOVE", base, treg, span=fields[0].span)
-        exprs = [f.value for f in fields]
-        spread = self.explist_to(exprs, base + 1, MULTI if last_batch else len(exprs), fields[0].span)
-        b.emit("SET_LIST", base, start, len(fields), 1 if spread else 0, span=fields[0].span)
+                    b.emit("SET_INDEX", t, key, val, span=f.span)
+                b.free_to(ftop)
+        if t != reg:
+            b.emit("MOVE", reg, t, span=e.span)
         b.free_to(top)
-        return start + len(fields)
 
 
 def _constant(e):

@@ -17,7 +17,7 @@ import attrs
 from ...ir.errors import CompileError
 from . import ast as A
 
-LOCAL, UPVAL, GLOBAL = "local", "upval", "global"
+LOCAL, UPVAL, GLOBAL, ENV = "local", "upval", "global", "env"
 
 
 @attrs.define(eq=False)
@@ -30,9 +30,14 @@ class LocalVar:
 
 @attrs.frozen
 class Binding:
-    kind: str                 # LOCAL, UPVAL or GLOBAL
-    var: LocalVar | None      # None for globals
+    """kind LOCAL/UPVAL: ``var``.  GLOBAL: a field of the environment — the
+    globals table, or the user's ``local _ENV`` when ``env`` binds one.  ENV:
+    the name ``_ENV`` itself with no local ``_ENV`` in scope (the globals table)."""
+
+    kind: str
+    var: LocalVar | None
     name: str
+    env: "Binding | None" = None
 
 
 @attrs.define(eq=False)
@@ -75,16 +80,23 @@ class Resolver:
         return var
 
     def lookup(self, name: A.Name):
+        binding = self._find(name.name)
+        if binding is None:
+            if name.name == "_ENV":
+                binding = Binding(ENV, None, "_ENV")
+            else:
+                binding = Binding(GLOBAL, None, name.name, self._find("_ENV"))
+        name.binding = binding
+        return binding.var
+
+    def _find(self, name: str) -> Binding | None:
         for i in range(len(self.scopes) - 1, -1, -1):
-            var = self.scopes[i].get(name.name)
+            var = self.scopes[i].get(name)
             if var is not None:
                 if var.func is self.func:
-                    name.binding = Binding(LOCAL, var, name.name)
-                else:
-                    var.captured = True
-                    name.binding = Binding(UPVAL, var, name.name)
-                return var
-        name.binding = Binding(GLOBAL, None, name.name)
+                    return Binding(LOCAL, var, name)
+                var.captured = True
+                return Binding(UPVAL, var, name)
         return None
 
     # -- entry ---------------------------------------------------------------------------------
@@ -175,6 +187,9 @@ class Resolver:
                     var = self.lookup(target)
                     if var is not None and var.attrib in ("const", "close"):
                         self.error(f"attempt to assign to const variable '{target.name}'", target.span)
+                    if target.binding.kind == ENV:
+                        self.error("assigning to the global _ENV is not supported", target.span,
+                                   hint="declare 'local _ENV = t' to run code against another table")
                 else:
                     self.expr(target)
         elif t is A.CallStat:

@@ -30,12 +30,19 @@ def type_name(v) -> str:
 
 
 def arg_error(rt, i: int, fname: str, msg: str):
-    rt.error(f"bad argument #{i} to '{fname}' ({msg})")
+    rt.arg_error(i, fname, msg)
 
 
 def type_error(rt, i: int, fname: str, expected: str, v, absent: bool = False):
-    """``absent`` says the argument was not passed at all (Lua: "got no value")."""
-    got = "no value" if absent else type_name(v)
+    """luaL_typeerror.  "got no value" when the argument was not passed at all
+    (*absent*, or found out from the call), a ``__name`` when the value has one."""
+    if v is None and (absent or rt.arg_absent(i)):
+        got = "no value"
+    else:
+        got = type_name(v)
+        mt = rt.getmetatable(v)
+        if mt is not None and type(mt.hash.get("__name")) is str:
+            got = mt.hash["__name"]
     arg_error(rt, i, fname, f"{expected} expected, got {got}")
 
 

@@ -9,7 +9,7 @@ with a custom environment.
 from __future__ import annotations
 
 from ...ir.errors import LlmspellError
-from ..runtime import ScriptThrow
+from ..runtime import ScriptThrow, register_function
 from ..values import Table, wrap
 from .lauxlib import arg_error, check_int, check_table, type_error, type_name
 from .numbers import str2number
@@ -36,14 +36,16 @@ def open(rt) -> Table:
             arg_error(rt, 1, "tostring", "value expected")
         return tostring(args[0])
 
-    def lua_tonumber(v=None, base=None, *_):
+    def lua_tonumber(*args):
+        v = args[0] if args else None
+        base = args[1] if len(args) > 1 else None
         if base is None:
             t = type(v)
             if t is int or t is float:
                 return v
             if t is str:
                 return str2number(v)
-            if v is None:
+            if not args:
                 arg_error(rt, 1, "tonumber", "value expected")
             return None
         b = check_int(rt, base, 2, "tonumber")
@@ -74,8 +76,10 @@ def open(rt) -> Table:
 
     def lua_ipairs(*args):
         if not args:
-            arg_error(rt, 1, "ipairs", "table expected, got no value")
+            arg_error(rt, 1, "ipairs", "value expected")
         return (ipairs_iter, args[0], 0)
+
+    register_function("ipairs_aux", ipairs_iter)
 
     def lua_next(t=None, k=None, *_):
         check_table(rt, t, 1, "next")
@@ -87,15 +91,16 @@ def open(rt) -> Table:
 
     rt.lua_next = lua_next
 
-    def lua_pairs(t=None, *_):
+    def lua_pairs(*args):
+        if not args:
+            arg_error(rt, 1, "pairs", "value expected")
+        t = args[0]
         h = rt._meta(t, "__pairs")
         if h is not None:
             r = rt.call(h, t)
             r = r if type(r) is tuple else (r,)
             return (r + (None, None, None))[:3]
-        if type(t) is not Table:
-            type_error(rt, 1, "pairs", "table", t)
-        return (lua_next, t, None)
+        return (lua_next, t, None)     # like Lua, a non-table fails in next, at the loop
 
     def lua_select(n=None, *args):
         if n == "#":
@@ -110,9 +115,12 @@ def open(rt) -> Table:
             arg_error(rt, 1, "select", "index out of range")
         return args[i - 1:]
 
-    def lua_rawget(t=None, k=None, *_):
+    def lua_rawget(*args):
+        t = args[0] if args else None
         check_table(rt, t, 1, "rawget")
-        return t.get(k)
+        if len(args) < 2:
+            arg_error(rt, 2, "rawget", "value expected")
+        return t.get(args[1])
 
     def lua_rawset(t=None, k=None, v=None, *_):
         check_table(rt, t, 1, "rawset")
@@ -136,7 +144,7 @@ def open(rt) -> Table:
             return v.length()
         if type(v) is str:
             return rt.len(v)
-        arg_error(rt, 1, "rawlen", "table or string expected")
+        type_error(rt, 1, "rawlen", "table or string", v)
 
     def lua_setmetatable(t=None, *args):
         if type(t) is not Table:
@@ -161,9 +169,11 @@ def open(rt) -> Table:
             arg_error(rt, 1, "assert", "value expected")
         v = args[0]
         if v is None or v is False:
-            if len(args) > 1:
-                raise ScriptThrow(args[1], rt.locate(), rt.traceback())
-            rt.error("assertion failed!")
+            # like error(msg): a string message gets the caller's position
+            msg = args[1] if len(args) > 1 else "assertion failed!"
+            if type(msg) is str:
+                rt.error(msg)
+            raise ScriptThrow(msg, rt.locate(), rt.traceback())
         return args
 
     def lua_error(msg=None, level=1, *_):
@@ -189,11 +199,12 @@ def open(rt) -> Table:
         return (False, r.value)
 
     def lua_xpcall(f=None, handler=None, *args):
+        if not callable(handler) or type(handler) is Table:
+            type_error(rt, 2, "xpcall", "function", handler)
         ok, r = protected(f, args)
         if ok:
             return (True, *r) if type(r) is tuple else (True, r)
-        h = rt.call(handler, r.value)
-        return (False, *h) if type(h) is tuple else (False, h)
+        return (False, rt.call1(handler, r.value))
 
     def lua_collectgarbage(opt="collect", *_):
         if opt == "count":
@@ -206,9 +217,7 @@ def open(rt) -> Table:
             return 0
         arg_error(rt, 1, "collectgarbage", f"invalid option '{opt}'")
 
-    def lua_load(chunk=None, chunkname=None, mode=None, env=None, *_):
-        if env is not None:
-            return (None, "load with a custom environment is not supported in llmspell")
+    def lua_load(chunk=None, chunkname=None, mode=None, *rest):
         if type(chunk) is not str:
             if chunk is None or not callable(chunk):
                 type_error(rt, 1, "load", "string", chunk)
@@ -221,6 +230,8 @@ def open(rt) -> Table:
                     rt.error("reader function must return a string")
                 parts.append(piece)
             chunk = "".join(parts)
+        if type(mode) is str and "t" not in mode:
+            return (None, f"attempt to load a text chunk (mode is '{mode}')")
         name = chunkname if type(chunkname) is str else chunk
         if name.startswith("=") or name.startswith("@"):
             name = name[1:]
@@ -228,8 +239,11 @@ def open(rt) -> Table:
             first = name.split("\n", 1)[0]
             more = "..." if len(first) > 40 or len(first) < len(name) else ""
             name = f'[string "{first[:40]}{more}"]'
+        env = rest[0] if rest else G
+        if type(env) is not Table:
+            return (None, "llmspell: load's environment must be a table")
         try:
-            return rt.load_chunk(chunk, name)
+            return rt.load_chunk(chunk, name, env)
         except LlmspellError as e:
             return (None, f"{name}:{e.span.line}: {e.message}")
 

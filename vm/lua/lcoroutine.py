@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import greenlet
 
-from ..runtime import ScriptThrow
+from ..runtime import ScriptThrow, register_function
 from ..values import Table
-from .lauxlib import arg_error, type_error
+from .lauxlib import type_error
 
 
 class Coroutine:
     lua_type = "thread"
-    __slots__ = ("fn", "glet", "status", "height", "is_main", "__weakref__")
+    __slots__ = ("fn", "glet", "status", "height", "is_main", "error", "__weakref__")
 
     def __init__(self, fn, is_main=False):
         self.fn = fn
@@ -26,6 +26,7 @@ class Coroutine:
         self.status = "running" if is_main else "suspended"
         self.height = 0          # call levels the coroutine holds while suspended
         self.is_main = is_main
+        self.error = None        # the error value it died with, until closed
 
 
 def open(rt) -> Table:
@@ -76,6 +77,7 @@ def open(rt) -> Table:
         if kind == "return":
             return True, payload if type(payload) is tuple else (payload,)
         if kind == "error":
+            co.error = (payload,)
             return False, (payload,)
         raise payload           # a limit or an internal error: not the script's to catch
 
@@ -86,7 +88,7 @@ def open(rt) -> Table:
 
     def check_co(co, fname):
         if type(co) is not Coroutine:
-            type_error(rt, 1, fname, "coroutine", co)
+            type_error(rt, 1, fname, "thread", co)
         return co
 
     def co_resume(co=None, *args):
@@ -97,7 +99,7 @@ def open(rt) -> Table:
     def co_yield(*vals):
         co = state["current"]
         if co.is_main:
-            rt.error("attempt to yield from outside a coroutine")
+            rt.runerror("attempt to yield from outside a coroutine")
         args = co.glet.parent.switch(("yield", vals))
         return args
 
@@ -113,18 +115,19 @@ def open(rt) -> Table:
         return not co.is_main
 
     def co_wrap(f=None, *_):
-        co = co_create(f)
+        if not callable(f):
+            type_error(rt, 1, "wrap", "function", f)
+        co = Coroutine(f)
 
         def wrapped(*args):
             ok, vals = resume_raw(co, args)
             if not ok:
                 err = vals[0]
                 if type(err) is str:
-                    span = rt.locate()
-                    if span is not None:
-                        err = f"{span.file}:{span.line}: {err}"
+                    err = rt.where(1) + err
                 raise ScriptThrow(err, rt.locate(), rt.traceback())
             return vals
+        register_function("wrap", wrapped)
         return wrapped
 
     def co_close(co=None, *_):
@@ -135,6 +138,9 @@ def open(rt) -> Table:
             co.glet.parent = greenlet.getcurrent()
             co.glet.throw(greenlet.GreenletExit)
         co.status = "dead"
+        if co.error is not None:
+            err, co.error = co.error, None
+            return (False, *err)
         return True
 
     lib = Table()

@@ -13,6 +13,7 @@ continuation byte.
 """
 from __future__ import annotations
 
+from ..runtime import register_function
 from ..values import Table, from_bytes, to_bytes
 from .lauxlib import arg_error, check_int, check_str, opt_int
 from .numbers import tointeger
@@ -201,6 +202,7 @@ def open(rt) -> Table:
         return iter_aux
 
     iter_strict, iter_lax = iterator(True), iterator(False)
+    register_function("for iterator", iter_strict)
 
     def codes(s=None, lax=None, *_):
         lax = lax is not None and lax is not False

@@ -14,14 +14,20 @@ import re
 from ..values import MAXI, MINI, wrap
 
 
-def fmt_float(x: float) -> str:
+def fmt_g14(x: float) -> str:
+    """C's ``printf("%.14g", x)`` (LUAI_NUMFFORMAT), NaN sign included."""
     if x != x:
         return "-nan" if math.copysign(1.0, x) < 0 else "nan"
     if x == math.inf:
         return "inf"
     if x == -math.inf:
         return "-inf"
-    s = "%.14g" % x
+    return "%.14g" % x
+
+
+def fmt_float(x: float) -> str:
+    """``tostring`` of a float: %.14g, plus ".0" when that looks like an integer."""
+    s = fmt_g14(x)
     if "." in s or "e" in s or "n" in s or "i" in s:
         return s
     return s + ".0"

@@ -13,7 +13,9 @@ import math
 import sys
 
 from ...ir.errors import ScriptError
-from ..runtime import CODEMAP, Runtime, ScriptThrow, frame_span, script_frames
+from ...ir.opcodes import Op
+from ..debuginfo import name_register
+from ..runtime import CODEMAP, LIBRARY_NAMES, Runtime, ScriptThrow, frame_span
 from ..values import MAXI, MINI, Table, byte_len, join, wrap
 from .lauxlib import type_name
 from .numbers import fmt_float, fmt_number, str2number, float_to_int
@@ -38,25 +40,126 @@ class LuaRuntime(Runtime):
         self.G = Table()
 
     # -- errors -------------------------------------------------------------------------
-    def error(self, value, level: int = 1, operand: int | None = None):
-        """Raise a Lua error.  String messages get Lua's ``file:line:`` prefix of
-        the *level*-th compiled frame (1 = the code that called the library)."""
-        frames = script_frames(sys._getframe(1))
+    # Lua positions an error in one of two ways, and so do we.  ``error`` is
+    # luaL_error: the position of the *caller* of the running library function,
+    # if that caller is script code.  ``runerror`` is luaG_runerror: the position
+    # of the running function if it is script code (an operator failing in a
+    # spell), none if it is a library function (an operator failing inside
+    # table.sort).  "Lua-level" frames are compiled spell frames and library
+    # function frames; Python plumbing between them is skipped.
+
+    def _lua_frames(self, frame):
+        """Lua-level frames, innermost first.  A frame sitting in ``return f(...)``
+        whose callee is script code is skipped: Lua's proper tail call would have
+        replaced it, so levels and positions count as Lua counts them."""
+        inner_is_script = False
+        while frame is not None:
+            code = frame.f_code
+            info = CODEMAP.get(code)
+            if info is not None:
+                if not (inner_is_script and info.tail_calls and info.pc_at(frame.f_lineno) in info.tail_calls):
+                    yield frame, info
+                inner_is_script = True
+            elif code in LIBRARY_NAMES:
+                yield frame, None
+                inner_is_script = False
+            frame = frame.f_back
+
+    def _raise(self, value, frame, info, operand=None, template=False):
+        tb = self.traceback(frame) if frame is not None else self.traceback()
         span = None
-        tb = []
-        for n, (frame, info) in enumerate(frames, 1):
-            s = frame_span(frame, info)
-            tb.append(s)
-            if n == level:
-                span = s
-                if operand is not None and type(value) is str:
-                    value += info.describe(frame.f_lineno, operand)
-        if type(value) is str and span is not None:
-            value = f"{span.file}:{span.line}: {value}"
+        if info is not None:
+            span = frame_span(frame, info)
+            if type(value) is str:
+                if operand is not None or template:
+                    var = info.describe(frame.f_lineno, operand) if operand is not None else ""
+                    value = value.format(var) if template else value + var
+                value = f"{span.file}:{span.line}: {value}"
+        elif template and type(value) is str:
+            value = value.format("")
         raise ScriptThrow(value, span or (tb[0] if tb else None), tb)
 
-    def op_error(self, msg: str, operand: int | None = None):
-        self.error(msg, 1, operand)
+    def error(self, value, level: int = 1):
+        """luaL_error: raise *value*, positioned at the *level*-th Lua-level caller
+        of the running library function (only if that is script code)."""
+        for n, (frame, info) in enumerate(self._lua_frames(sys._getframe(1))):
+            if n == level:
+                self._raise(value, frame, info)
+        self._raise(value, None, None)
+
+    def where(self, level: int = 1) -> str:
+        """luaL_where: "file:line: " of the *level*-th Lua-level frame if it is
+        script code, else ""."""
+        for n, (frame, info) in enumerate(self._lua_frames(sys._getframe(1))):
+            if n == level:
+                if info is None:
+                    return ""
+                span = frame_span(frame, info)
+                return f"{span.file}:{span.line}: "
+        return ""
+
+    def runerror(self, msg: str, operand=None, template: bool = False):
+        """luaG_runerror: *msg* positioned in the running function if it is script
+        code, naming the culprit in instruction operand *operand* (with
+        *template*, the name goes where ``{}`` is in *msg*)."""
+        for frame, info in self._lua_frames(sys._getframe(1)):
+            self._raise(msg, frame, info, operand, template)
+        self._raise(msg, None, None, None, template)
+
+    def arg_error(self, i: int, fname: str, msg: str):
+        """luaL_argerror: "bad argument #i to 'name' (msg)", naming the function as
+        its caller's code does, or by its library name when called from a library."""
+        frames = self._lua_frames(sys._getframe(1))
+        running = next(frames, None)
+        caller = next(frames, None)
+        name = None
+        if caller is not None and caller[1] is not None:
+            frame, info = caller
+            pc = info.pc_at(frame.f_lineno)
+            ins = info.fn.code[pc]
+            if ins[0] == Op.FOR_IN:
+                name = "for iterator"
+            elif ins[0] == Op.CALL:
+                named = name_register(info.fn, pc, ins[1])
+                if named is not None:
+                    kind, name = named
+                    if kind == "method":
+                        i -= 1
+                        if i == 0:
+                            self.error(f"calling '{name}' on bad self ({msg})")
+                    elif kind == "constant":
+                        name = None
+            name = name or "?"
+        else:
+            name = LIBRARY_NAMES.get(running[0].f_code, fname) if running else fname
+            if name.endswith("."):
+                name += fname
+        self.error(f"bad argument #{i} to '{name}' ({msg})")
+
+    def arg_absent(self, i: int) -> bool:
+        """Whether argument *i* of the running library function was not passed at
+        all (Lua says "got no value" then, "got nil" for an explicit nil).  The
+        count comes from the caller: a compiled CALL, or ``Runtime.call``."""
+        running = None
+        for frame, info in self._lua_frames(sys._getframe(1)):
+            running = frame
+            break
+        if running is None or running.f_code not in LIBRARY_NAMES:
+            return False
+        caller = running.f_back
+        info = CODEMAP.get(caller.f_code) if caller is not None else None
+        if info is not None:
+            ins = info.fn.code[info.pc_at(caller.f_lineno)]
+            if ins[0] != Op.CALL:
+                return False
+            _, a, nargs, _, spread = ins
+            if spread:
+                extra = caller.f_locals.get(f"r{a + nargs}")
+                nargs = nargs - 1 + (len(extra) if type(extra) is tuple else 1)
+            return i > nargs
+        if caller is not None and caller.f_code is _CALL_CODE:
+            return i > len(caller.f_locals.get("args", ()))
+        return False
 
     def to_script_error(self, exc: ScriptThrow) -> ScriptError:
         value = exc.value
@@ -107,7 +210,7 @@ class LuaRuntime(Runtime):
         h = self._meta(f, "__call")
         if h is not None:
             return self.call(h, f, *args)
-        self.error(f"attempt to call a {type_name(f)} value", 1, operand)
+        self.runerror(f"attempt to call a {type_name(f)} value", operand)
 
     def call1(self, f, *args):
         r = self.call(f, *args)
@@ -136,7 +239,7 @@ class LuaRuntime(Runtime):
                 if type(s) is not str:
                     if type(s) in (int, float):
                         return fmt_number(s)
-                    self.error("'__tostring' must return a string")
+                    self.runerror("'__tostring' must return a string")
                 return s
             name = mt.hash.get("__name")
             if type(name) is str:
@@ -166,13 +269,13 @@ class LuaRuntime(Runtime):
                 operand = None
                 continue
             return self.call1(h, o, k)
-        self.error("'__index' chain too long; possibly a loop")
+        self.runerror("'__index' chain too long; possibly a loop")
 
     def _index_error(self, o, k, operand):
         msg = f"attempt to index a {type_name(o)} value"
         if operand is None and type(k) is str:
             msg += f" (field '{k}')"
-        self.error(msg, 1, operand)
+        self.runerror(msg, operand)
 
     def setindex(self, o, k, v, operand: int | None = 1):
         """``o[k] = v`` with ``__newindex``."""
@@ -196,13 +299,13 @@ class LuaRuntime(Runtime):
                 continue
             self.call(h, o, k, v)
             return
-        self.error("'__newindex' chain too long; possibly a loop")
+        self.runerror("'__newindex' chain too long; possibly a loop")
 
     def rawset(self, t: Table, k, v):
         if k is None:
-            self.error("index is nil")
+            self.runerror("table index is nil")
         if type(k) is float and k != k:
-            self.error("index is NaN")
+            self.runerror("table index is NaN")
         if t.set(k, v):
             self.meter.alloc(16, 0)
 
@@ -223,6 +326,13 @@ class LuaRuntime(Runtime):
         if x is None or y is None:
             return self._arith_meta(op, a, b)
         if type(x) is int and type(y) is int and op not in ("DIV", "POW"):
+            if type(a) is str or type(b) is str:
+                # Lua 5.4 does string arithmetic in the string metamethods (C code):
+                # their errors carry no position
+                try:
+                    return self._int_arith(op, x, y)
+                except ScriptThrow as e:
+                    raise ScriptThrow(e.value.split(": ", 1)[1], e.span, e.traceback) from None
             return self._int_arith(op, x, y)
         return _float_arith(op, float(x), float(y))
 
@@ -237,11 +347,11 @@ class LuaRuntime(Runtime):
             return wrap(-x)
         if op == "IDIV":
             if y == 0:
-                self.error("attempt to perform 'n//0'")
+                self.runerror("attempt to divide by zero")
             return wrap(x // y)
         if op == "MOD":
             if y == 0:
-                self.error("attempt to perform 'n%%0'")
+                self.runerror("attempt to perform 'n%0'")
             return x % y
         raise AssertionError(op)
 
@@ -251,12 +361,7 @@ class LuaRuntime(Runtime):
             return v
         if t is float:
             return float_to_int(v)
-        if t is str:
-            n = str2number(v)
-            if n is None:
-                return None
-            return n if type(n) is int else float_to_int(n)
-        return None
+        return None         # Lua 5.4 does not coerce strings in bitwise operations
 
     def _arith_meta(self, op, a, b, bitwise=False):
         event = ARITH_EVENTS[op]
@@ -267,18 +372,20 @@ class LuaRuntime(Runtime):
             return self.call1(h, a, b)
         unary = op in ("UNM", "BNOT")
         if bitwise:
-            if _num(a) is not None and (unary or _num(b) is not None):
+            if _num(a) is not None and _num(b) is not None and type(a) is not str and type(b) is not str:
                 # both numbers: one has no integer representation
                 bad = 3 if (not unary and self._toint_operand(a) is not None) else 2
-                self.error("number has no integer representation", 1, None if True else bad)
-            bad = 2 if _num(a) is None else 3
+                self.runerror("number{} has no integer representation", bad, template=True)
+            bad = 3 if (not unary and type(a) in _NUMBER) else 2
             culprit = a if bad == 2 else b
-            self.error(f"attempt to perform bitwise operation on a {type_name(culprit)} value", 1, bad)
+            self.runerror(f"attempt to perform bitwise operation on a {type_name(culprit)} value", bad)
+        if type(a) is str or type(b) is str:
+            # Lua 5.4 converts strings in arithmetic through the string metatable,
+            # whose failure message names the event and both operand types
+            self.runerror(f"attempt to {event[2:]} a '{type_name(a)}' with a '{type_name(b)}'")
         bad = 2 if (unary or _num(a) is None) else 3
         culprit = a if bad == 2 else b
-        if type(culprit) is str:
-            self.error(f"attempt to perform arithmetic on a string value", 1, bad)
-        self.error(f"attempt to perform arithmetic on a {type_name(culprit)} value", 1, bad)
+        self.runerror(f"attempt to perform arithmetic on a {type_name(culprit)} value", bad)
 
     def concat(self, *vals):
         """``R[b] .. ... .. R[b+n-1]``: right to left, as Lua's luaV_concat."""
@@ -303,7 +410,7 @@ class LuaRuntime(Runtime):
                 h = self._meta(b, "__concat")
             if h is None:
                 bad = len(vals) - 1 if _strnum(a) else len(vals) - 2
-                self.error(f"attempt to concatenate a {type_name(vals[bad])} value", 1, (2, bad))
+                self.runerror(f"attempt to concatenate a {type_name(vals[bad])} value", (2, bad))
             vals[-2:] = [self.call1(h, a, b)]
         return vals[0]
 
@@ -343,8 +450,8 @@ class LuaRuntime(Runtime):
             return r is not None and r is not False
         n1, n2 = type_name(a), type_name(b)
         if n1 == n2:
-            self.error(f"attempt to compare two {n1} values")
-        self.error(f"attempt to compare {n1} with {n2}")
+            self.runerror(f"attempt to compare two {n1} values")
+        self.runerror(f"attempt to compare {n1} with {n2}")
 
     def len(self, v):
         """``#v`` with ``__len`` (library entry point: no culprit naming)."""
@@ -361,28 +468,39 @@ class LuaRuntime(Runtime):
             return self.call1(h, v)
         if type(v) is Table:
             return len(v.arr) - 1
-        self.error(f"attempt to get length of a {type_name(v)} value", 1, operand)
+        self.runerror(f"attempt to get length of a {type_name(v)} value", operand)
 
     # -- loops --------------------------------------------------------------------------
     def forprep(self, init, limit, step):
         """The iterable of a numeric for (Lua 5.4's forprep rules)."""
-        for v, what in ((init, "initial"), (limit, "limit"), (step, "step")):
-            if type(v) not in _NUMBER:
-                self.error(f"'for' {what} value must be a number")
+        if not (type(init) is int and type(limit) is int and type(step) is int):
+            init, limit, step = (self._for_number(v, what) for v, what in
+                                 ((init, "initial value"), (limit, "limit"), (step, "step")))
         if step == 0:
-            self.error("'for' step is zero")
+            self.runerror("'for' step is zero")
         if type(init) is int and type(step) is int:
             if type(limit) is float:
+                # clip a float limit to the integers, as forlimit does
                 if limit != limit:
                     return ()
-                if step > 0:
-                    limit = math.floor(limit) if limit < 9.3e18 else MAXI
-                    limit = max(min(limit, MAXI), MINI - 1)
+                if limit >= 9.3e18:
+                    if step < 0:
+                        return ()
+                    limit = MAXI
+                elif limit <= -9.3e18:
+                    if step > 0:
+                        return ()
+                    limit = MINI
                 else:
-                    limit = math.ceil(limit) if limit > -9.3e18 else MINI
-                    limit = min(max(limit, MINI), MAXI + 1)
+                    limit = math.floor(limit) if step > 0 else math.ceil(limit)
             return range(init, limit + 1, step) if step > 0 else range(init, limit - 1, step)
         return _float_loop(float(init), float(limit), float(step))
+
+    def _for_number(self, v, what):
+        n = _num(v)             # strings that denote numbers are accepted, as in Lua
+        if n is None:
+            self.runerror(f"bad 'for' {what} (number expected, got {type_name(v)})")
+        return n
 
     def forin(self, f, s, ctl, n):
         """The iterable of a generic for: values (n == 1) or n-tuples."""
@@ -431,17 +549,19 @@ class LuaRuntime(Runtime):
         for i, v in enumerate(vals):
             t.set(start + i, v)
 
-    def helpers(self) -> dict:
-        """The names compiled Lua code uses, bound to this run."""
+    def helpers(self, G: Table | None = None) -> dict:
+        """The names compiled Lua code uses, bound to this run; *G* is the
+        globals table of the code (``load`` with an environment passes its own)."""
         meter = self.meter
+        G = self.G if G is None else G
         return {
             "Table": Table, "wrap": wrap, "INF": math.inf, "NAN": math.nan, "NNAN": -math.nan,
-            "G": self.G, "Gh": self.G.hash,
+            "G": G, "Gh": G.hash,
             "refuel": meter.refuel, "too_deep": meter.too_deep, "alloc": meter.alloc,
             "idx": lambda o, k: self.index(o, k, 2),
             "setidx": lambda o, k, v: self.setindex(o, k, v, 1),
-            "gget": lambda name: self.index(self.G, name),
-            "gset": lambda name, v: self.setindex(self.G, name, v),
+            "gget": lambda name: self.index(G, name),
+            "gset": lambda name, v: self.setindex(G, name, v),
             "arith": self.arith, "concat": self.concat, "eq": self.eq, "lt": self.lt, "le": self.le,
             "length": self.length, "forprep": self.forprep, "forin": self.forin,
             "setlist": self.setlist, "new_table": self.new_table, "adjust": adjust,
@@ -516,7 +636,7 @@ def _float_arith(op: str, x: float, y: float) -> float:
     if op == "DIV":
         return _fdiv(x, y)
     if op == "IDIV":
-        return math.floor(_fdiv(x, y)) if y and math.isfinite(x / y) else _fdiv_floor(x, y)
+        return _fdiv_floor(x, y)
     if op == "MOD":
         return _fmod(x, y)
     if op == "POW":
@@ -566,3 +686,5 @@ def _pow(x: float, y: float) -> float:
             return math.inf
         return -math.nan
 
+
+_CALL_CODE = LuaRuntime.call.__code__

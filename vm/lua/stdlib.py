@@ -6,33 +6,16 @@ getenv, exit, tmpname), ``debug``, ``dofile``/``loadfile``, ``package``.
 """
 from __future__ import annotations
 
-from ..values import Table
-from . import lbase, lcoroutine, lmath, los, lstring, ltable, lutf8
+from ..runtime import register_library
+from . import lbase, lcoroutine, lio, lmath, los, lstring, ltable, lutf8
 
 
 def open_libs(rt) -> None:
     G = rt.G
     lbase.open(rt)
+    register_library("", G)
     for name, module in (("string", lstring), ("table", ltable), ("math", lmath), ("os", los),
-                         ("utf8", lutf8), ("coroutine", lcoroutine)):
-        G.hash[name] = module.open(rt)
-    G.hash["io"] = _open_io(rt)
-
-
-def _open_io(rt) -> Table:
-    io = Table()
-
-    def write(*args):
-        for i, v in enumerate(args, 1):
-            t = type(v)
-            if t is str:
-                rt.write(v)
-            elif t is int or t is float:
-                rt.write(rt.tostring(v))
-            else:
-                from .lauxlib import type_error
-                type_error(rt, i, "write", "string", v)
-        return io
-
-    io.hash["write"] = write
-    return io
+                         ("utf8", lutf8), ("coroutine", lcoroutine), ("io", lio)):
+        lib = module.open(rt)
+        G.hash[name] = lib
+        register_library(name + ".", lib)
