@@ -60,11 +60,11 @@ class FunctionBuilder:
         self._labels += 1
         return self._labels
 
-    def upval(self, name: str, from_reg: bool, index: int) -> int:
+    def upval(self, name: str, from_reg: bool, index: int, boxed: bool = True) -> int:
         for i, u in enumerate(self.fn.upvals):
             if u.from_reg == from_reg and u.index == index:
                 return i
-        self.fn.upvals.append(Upval(name, from_reg, index))
+        self.fn.upvals.append(Upval(name, from_reg, index, boxed))
         return len(self.fn.upvals) - 1
 
     # -- code -----------------------------------------------------------------------------

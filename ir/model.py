@@ -17,12 +17,15 @@ from .source import SourceFile, Span
 
 @attrs.define(eq=False)
 class Upval:
-    """How a closure obtains upvalue *i*: the box in the creating function's
-    register ``index`` (``from_reg``) or that function's own upvalue ``index``."""
+    """How a closure obtains upvalue *i*: from the creating function's register
+    ``index`` (``from_reg``) or that function's own upvalue ``index``.  A
+    ``boxed`` upvalue is a shared, assignable box; an unboxed one is the value of
+    a variable that never changes after its declaration."""
 
     name: str
     from_reg: bool
     index: int
+    boxed: bool = True
 
 
 @attrs.define(eq=False)

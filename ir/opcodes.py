@@ -28,9 +28,10 @@ Notes
   in as their last operand.
 * ``BOX`` gives a local that a closure captures a fresh box per execution of its
   declaration, which is how each loop iteration gets its own variable.
-* Fuel: ``IF``, ``BREAK``, ``CONTINUE`` and the ``FOR`` ops are charged each
-  time they run, the region markers (``BLOCK``, ``LOOP``, ``ELSE``, ``END``) cost
-  nothing.  The VM charges a straight-line run of instructions at its start.
+* Fuel: ``IF``, ``BREAK``, ``CONTINUE`` are charged each time they run, the
+  loops (``LOOP`` and the two ``FOR``) once per iteration — so even an empty
+  loop burns fuel — and the other region markers (``BLOCK``, ``ELSE``, ``END``)
+  cost nothing.  The VM charges a straight-line run of instructions at its start.
 """
 from __future__ import annotations
 
@@ -75,8 +76,8 @@ OPCODES: tuple[OpSpec, ...] = (
     _op("BOX", "R r", 1, 0, "R[a] := new box holding R[b]"),
     _op("LOAD_BOX", "R r", 1, 0, "R[a] := R[b].value"),
     _op("STORE_BOX", "r A", 1, 0, "R[a].value := A[b]"),
-    _op("LOAD_UPVAL", "R U", 1, 0, "R[a] := U[b].value"),
-    _op("STORE_UPVAL", "U A", 1, 0, "U[a].value := A[b]"),
+    _op("LOAD_UPVAL", "R U", 1, 0, "R[a] := U[b].value (U[b] itself if not boxed)"),
+    _op("STORE_UPVAL", "U A", 1, 0, "U[a].value := A[b]   (U[a] must be boxed)"),
     _op("CLOSURE", "R F", 1, MAY_RAISE, "R[a] := closure of function F[b] over its upvalues"),
     _op("VARARG", "R M", 1, 0, "R[a..] := ... adjusted to c results (-1: a tuple of all)"),
     # tables
@@ -117,7 +118,7 @@ OPCODES: tuple[OpSpec, ...] = (
     _op("ELSE", "", 0, 0, "the other branch of the enclosing IF"),
     _op("END", "", 0, 0, "close the innermost open region"),
     _op("BLOCK", "L", 0, OPENS | LABEL, "region; BREAK a jumps past its END"),
-    _op("LOOP", "L", 0, OPENS | LABEL, "region repeated until BREAK a; CONTINUE a restarts it"),
+    _op("LOOP", "L", 1, OPENS | LABEL, "region repeated until BREAK a; CONTINUE a restarts it; fuel per iteration"),
     _op("FOR_NUM", "L r", 1, OPENS | LABEL | MAY_RAISE,
         "for R[b+3] = R[b], R[b+1], R[b+2] (Lua numeric for); fuel per iteration"),
     _op("FOR_IN", "L r N", 1, OPENS | LABEL | _R,

@@ -9,7 +9,7 @@ Byte layout (all integers are LEB128 varints; ``s`` = zigzag-signed varint)::
     module   := MAGIC "LLSPIR" , FORMAT_VERSION:u8 , lang:str , name:str , source:str ,
                 nfuncs , function*
     function := name:str , span , nparams , is_vararg:u8 , nregs ,
-                nupvals , (name:str , from_reg:u8 , index)* ,
+                nupvals , (name:str , from_reg:u8 , index , boxed:u8)* ,
                 nconsts , const* ,
                 ninstrs , (opcode , operand:s*)* ,            operand count from the opcode table
                 span*  (one per instruction, each relative to the previous) ,
@@ -32,7 +32,7 @@ from .source import Span
 from .verify import verify
 
 MAGIC = b"LLSPIR"
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 
 
 class _Writer:
@@ -127,6 +127,7 @@ def _write_function(w: _Writer, fn: Function):
         w.str(up.name)
         w.u(1 if up.from_reg else 0)
         w.u(up.index)
+        w.u(1 if up.boxed else 0)
     w.u(len(fn.consts))
     for k in fn.consts:
         if type(k) is bool:
@@ -189,7 +190,7 @@ def _read_function(r: _Reader, file: str) -> Function:
     span = Span(file, r.u(), r.u(), r.u(), r.u())
     fn = Function(name=fname, span=span, nparams=r.u(), is_vararg=bool(r.u()), nregs=r.u())
     for _ in range(r.u()):
-        fn.upvals.append(Upval(r.str(), bool(r.u()), r.u()))
+        fn.upvals.append(Upval(r.str(), bool(r.u()), r.u(), bool(r.u())))
     for _ in range(r.u()):
         tag = r.u()
         if tag == 0:

@@ -79,6 +79,8 @@ def _verify_function(module: Module, index: int, fn: Function):
         for r in reads + writes:
             if not (0 <= r < fn.nregs):
                 _fail(fn, pc, f"{spec.name}: register {r} out of range (function has {fn.nregs})")
+        if op == Op.STORE_UPVAL and not fn.upvals[args[0]].boxed:
+            _fail(fn, pc, f"STORE_UPVAL to upvalue {args[0]}, which is not boxed")
         if op in (Op.GET_FIELD, Op.SET_FIELD):
             k = args[2] if op == Op.GET_FIELD else args[1]
             if type(fn.consts[k]) is not str:

@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import math
 import types
+import warnings
 
 from ..ir.errors import CompileError
 from ..ir.model import Function, Module
@@ -110,7 +111,9 @@ def compile_module(module: Module, ops_module: str) -> Compiled:
     gen = _ModuleGen(module)
     source = gen.generate()
     try:
-        outer = compile(source, f"<llmspell {module.name}>", "exec")
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", SyntaxWarning)    # a warning is a code generator bug
+            outer = compile(source, f"<llmspell {module.name}>", "exec")
     except (SyntaxError, RecursionError, MemoryError) as e:
         raise CompileError(f"function too deeply nested to compile ({e.__class__.__name__}: {e})",
                            module.functions[0].span,
@@ -158,6 +161,21 @@ class _ModuleGen:
         self.first_lines: dict[int, int] = {}
         self.line_pcs: dict[int, list[int]] = {}
         self.tail_calls: dict[int, set[int]] = {}
+        self.self_refs = self._self_references()
+
+    def _self_references(self) -> dict[int, list[int]]:
+        """Upvalues by which a ``local function`` refers to itself: unboxed, taken
+        from the very register its CLOSURE writes.  Their factory binds them to
+        the new function (the register is still nil when the closure is made)."""
+        refs: dict[int, list[int]] = {}
+        for fn in self.module.functions:
+            for ins in fn.code:
+                if ins[0] == Op.CLOSURE:
+                    child = fn.children[ins[2]]
+                    for i, u in enumerate(self.module.functions[child].upvals):
+                        if u.from_reg and not u.boxed and u.index == ins[1]:
+                            refs.setdefault(child, []).append(i)
+        return refs
 
     def generate(self) -> str:
         out = self.lines
@@ -250,6 +268,8 @@ class _FuncGen:
         self.indent -= 1
         self.mod.first_lines[self.index] = first
         self.mod.line_pcs[self.index] = self.pcs
+        for i in self.mod.self_refs.get(self.index, ()):
+            self.out.append("    " * self.indent + f"u{i} = {name}")
         self.out.append("    " * self.indent + f"return {name}")
         self.indent -= 1
         if self.index == 0:
@@ -353,7 +373,7 @@ class _FuncGen:
         self.line(f"r{a}[0] = {self.A(b)}")
 
     def op_LOAD_UPVAL(self, pc, a, u):
-        self.line(f"r{a} = u{u}[0]")
+        self.line(f"r{a} = u{u}[0]" if self.fn.upvals[u].boxed else f"r{a} = u{u}")
 
     def op_STORE_UPVAL(self, pc, u, b):
         self.line(f"u{u}[0] = {self.A(b)}")
@@ -361,7 +381,9 @@ class _FuncGen:
     def op_CLOSURE(self, pc, a, f):
         child = self.fn.children[f]
         ups = self.mod.module.functions[child].upvals
-        caps = ", ".join(f"r{u.index}" if u.from_reg else f"u{u.index}" for u in ups)
+        selfref = self.mod.self_refs.get(child, ())
+        caps = ", ".join("None" if i in selfref else f"r{u.index}" if u.from_reg else f"u{u.index}"
+                         for i, u in enumerate(ups))
         self.line(f"r{a} = mk_f{child}({caps})")
 
     def op_VARARG(self, pc, a, c):
@@ -485,6 +507,13 @@ class _FuncGen:
 
     # comparison
     def op_EQ(self, pc, a, b, c):
+        if b < 0 and c < 0:
+            x, y = self.const_of(b), self.const_of(c)
+            same = (type(x) is bool) == (type(y) is bool) and (type(x) is str) == (type(y) is str) and x == y
+            self.line(f"r{a} = {same}")
+            return
+        if b < 0:
+            b, c = c, b             # constants are never tables: == is symmetric here
         x, y = self.A(b), self.A(c)
         yc = self.const_of(c)
         if type(yc) is str:
@@ -604,7 +633,7 @@ class _FuncGen:
         self.line("while True:")
         self.open_block()
         self.pending_jumps.append(set())
-        self.start_run(pc + 1)
+        self.start_run(pc + 1, OPCODES[Op.LOOP].fuel)
 
     def op_FOR_NUM(self, pc, label, b):
         self.loops.append((Op.FOR_NUM, label, True))

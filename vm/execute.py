@@ -13,6 +13,7 @@ import sys
 import attrs
 
 from ..ir.errors import LimitExceeded, LlmspellError, ScriptError
+from ..sandbox.policy import Limits
 from .codegen import Compiled
 from .runtime import ScriptThrow
 
@@ -43,9 +44,7 @@ def execute(compiled: Compiled, policy, out, args=(), loader=None, runtime=None)
     rt = runtime or make_runtime(compiled.module.lang, policy, out)
     rt.load_chunk = loader(rt) if loader else _no_loader(rt)
     meter = rt.meter
-    need = 1000 + 8 * policy.limits.max_depth
-    if sys.getrecursionlimit() < need:
-        sys.setrecursionlimit(need)
+    _ensure_recursion_limit(policy.limits.max_depth)
     main = compiled.instantiate(rt.helpers(), {"fuel": meter.fuel, "depth": meter.depth})
     try:
         result = main(*args)
@@ -64,6 +63,18 @@ def execute(compiled: Compiled, policy, out, args=(), loader=None, runtime=None)
                             span) from e
     values = result if type(result) is tuple else (result,)
     return RunOutcome(values, meter.instructions, meter.bytes, meter.objects)
+
+
+def _ensure_recursion_limit(max_depth: int):
+    """Script calls nest Python frames (about 1 per call, up to ~6 through pcall
+    or metamethods); Python's own limit must sit above the script's depth limit
+    so that the depth limit is what a spell hits."""
+    need = 1000 + 8 * max_depth
+    if sys.getrecursionlimit() < need:
+        sys.setrecursionlimit(need)
+
+
+_ensure_recursion_limit(Limits().max_depth)   # the default, once at import rather than mid-run
 
 
 def _innermost_span(exc):

@@ -73,10 +73,10 @@ class Lowerer:
         fs = self.fs
         fs.regs[id(var)] = reg
         fs.active_top = max(fs.active_top, reg + 1)
-        fs.b.local(var.name, reg, boxed=var.captured)
+        fs.b.local(var.name, reg, boxed=var.needs_box)
 
     def box_if_captured(self, var, span):
-        if var.captured:
+        if var.needs_box:
             reg = self.fs.regs[id(var)]
             self.fs.b.emit("BOX", reg, reg, span=span)
             self.fs.boxed.add(id(var))
@@ -187,7 +187,7 @@ class Lowerer:
         var = st.name.binding.var
         reg = b.alloc()
         self.new_local(var, reg, st.name.span)
-        if var.captured:
+        if var.needs_box:
             # the function may refer to itself: box first, then fill the box
             b.emit("LOAD_NIL", reg, span=st.span)
             self.box_if_captured(var, st.span)
@@ -505,7 +505,8 @@ class Lowerer:
             else:
                 b.emit("GET_INDEX", reg, obj, key, span=e.span)
         elif t is A.Call or t is A.MethodCall:
-            base = b.top
+            # call straight into reg when it is the newest temporary
+            base = reg if reg == b.top - 1 and reg >= self.fs.active_top else b.top
             self.call(e, base, 1)
             if base != reg:
                 b.emit("MOVE", reg, base, span=e.span)
@@ -586,7 +587,7 @@ class Lowerer:
         index = fs.regs[id(var)]
         from_reg = True
         for f in reversed(chain):
-            index = f.b.upval(var.name, from_reg, index)
+            index = f.b.upval(var.name, from_reg, index, var.needs_box)
             from_reg = False
         return index
 
@@ -652,9 +653,14 @@ class Lowerer:
         b.emit("NEW_TABLE", t, len(positional), len(e.fields) - len(positional), span=e.span)
         pending = 0
         next_index = 1
+        spread = False
         for f in e.fields:
             if f.key is None:
-                last = f is positional[-1]
+                if pending == LFIELDS_PER_FLUSH:
+                    b.emit("SET_LIST", t, next_index, pending, 0, span=f.span)
+                    next_index += pending
+                    pending = 0
+                    b.free_to(t + 1)
                 r = b.alloc()
                 # only the constructor's very last field expands to all its values
                 spread = f is e.fields[-1] and type(f.value) in _MULTI_EXPRS
@@ -663,11 +669,6 @@ class Lowerer:
                 else:
                     self.expr_to(f.value, r)
                 pending += 1
-                if pending == LFIELDS_PER_FLUSH or last:
-                    b.emit("SET_LIST", t, next_index, pending, 1 if spread else 0, span=f.span)
-                    next_index += pending
-                    pending = 0
-                    b.free_to(t + 1)
             else:
                 ftop = b.top
                 key = self.key_operand(f.key)
@@ -677,6 +678,8 @@ class Lowerer:
                 else:
                     b.emit("SET_INDEX", t, key, val, span=f.span)
                 b.free_to(ftop)
+        if pending:
+            b.emit("SET_LIST", t, next_index, pending, 1 if spread else 0, span=e.span)
         if t != reg:
             b.emit("MOVE", reg, t, span=e.span)
         b.free_to(top)

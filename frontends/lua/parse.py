@@ -1,8 +1,10 @@
 """Lua 5.4 source text -> :class:`~.ast.Chunk`.
 
 ``parse(source, name)`` feeds the tokens of :mod:`.lex` to an LALR(1) parser
-whose tables Lark builds from ``grammar.lark`` (once per process, on first use,
-with Lark's on-disk cache).  The shift/reduce loop is the small one in
+whose tables Lark builds from ``grammar.lark`` (once per process, on first use;
+about 50 ms).  Lark's on-disk cache is deliberately not used: it is a pickle in
+the shared temporary directory under a predictable name, and loading a pickle
+someone else could have planted is not acceptable for a sandbox.  The shift/reduce loop is the small one in
 :func:`parse` rather than Lark's own: it calls the :class:`Builder` methods
 directly (about 25% faster than going through Lark's parser frontend) and keeps
 the parser state at hand for error messages.  The AST is built *during*
@@ -523,20 +525,21 @@ _TABLES = None
 def _tables():
     """(rows, start state, end state) of the LALR table, built once per process.
 
-    Lark compiles ``grammar.lark`` (and caches the analysis on disk); each row
-    maps a terminal to the next state (shift, an ``int``) or to a reduction
-    ``(size, Builder method, rule name)``, and a rule name to the next state.
+    Lark compiles ``grammar.lark``; each row maps a terminal to the next state
+    (shift, an ``int``) or to a reduction ``(size, Builder method, rule name)``,
+    and a rule name to the next state (goto).
     """
     global _TABLES
     if _TABLES is None:
         grammar = Path(__file__).with_name("grammar.lark").read_text()
-        table = Lark(grammar, parser="lalr", lexer="basic", cache=True).parser.parser._parse_table
+        table = Lark(grammar, parser="lalr", lexer="basic").parser.parser._parse_table
         rows = [None] * len(table.states)
         for state, actions in table.states.items():
             row = rows[state] = {}
             for symbol, (action, arg) in actions.items():
-                row[symbol] = arg if action is Shift else (
-                    len(arg.expansion), getattr(Builder, arg.alias), arg.origin.name)
+                # rule names can be Lark Tokens, whose __eq__ would slow every lookup
+                row[str(symbol)] = arg if action is Shift else (
+                    len(arg.expansion), getattr(Builder, arg.alias), str(arg.origin.name))
         _TABLES = rows, table.start_states["start"], table.end_states["start"]
     return _TABLES
 

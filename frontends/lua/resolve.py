@@ -25,7 +25,14 @@ class LocalVar:
     name: str
     func: "FuncScope"
     attrib: str | None = None
-    captured: bool = False
+    captured: bool = False      # read or written by an inner function
+    assigned: bool = False      # assigned after its declaration
+
+    @property
+    def needs_box(self) -> bool:
+        """Only a captured variable that changes needs a box; closures capture
+        the value of one that never does."""
+        return self.captured and self.assigned
 
 
 @attrs.frozen
@@ -185,6 +192,8 @@ class Resolver:
             for target in st.targets:
                 if type(target) is A.Name:
                     var = self.lookup(target)
+                    if var is not None:
+                        var.assigned = True
                     if var is not None and var.attrib in ("const", "close"):
                         self.error(f"attempt to assign to const variable '{target.name}'", target.span)
                     if target.binding.kind == ENV:
@@ -229,6 +238,8 @@ class Resolver:
         elif t is A.FunctionStat:
             if type(st.target) is A.Name:
                 var = self.lookup(st.target)
+                if var is not None:
+                    var.assigned = True
                 if var is not None and var.attrib in ("const", "close"):
                     self.error(f"attempt to assign to const variable '{st.target.name}'", st.target.span)
             else:

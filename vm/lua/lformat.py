@@ -146,7 +146,7 @@ def hexfloat(x: float, sp: Spec, upper: bool = False) -> str:
         m, e = math.frexp(x)
         lead, frac, exp = 1, int(m * (1 << 53)) - (1 << 52), e - 1
     else:
-        lead, frac, exp = 0, int(x * 2.0 ** 1074), -1022
+        lead, frac, exp = 0, int(math.ldexp(x, 1074)), -1022
     prec = sp.prec
     if prec is None:
         digits = ("%013x" % frac).rstrip("0")
