@@ -123,6 +123,8 @@ OPCODES: tuple[OpSpec, ...] = (
         "for R[b+3] = R[b], R[b+1], R[b+2] (Lua numeric for); fuel per iteration"),
     _op("FOR_IN", "L r N", 1, OPENS | LABEL | _R,
         "for R[b+3..b+3+c-1] in R[b], R[b+1], R[b+2] (Lua generic for); fuel per iteration"),
+    _op("TBC", "L r", 1, OPENS | LABEL | _R,
+        "region in which R[b] is to be closed: its __close runs however the region is left"),
     _op("BREAK", "L", 1, JUMP, "leave region a"),
     _op("CONTINUE", "L", 1, JUMP, "next iteration of loop a"),
 )

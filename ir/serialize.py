@@ -32,7 +32,7 @@ from .source import Span
 from .verify import verify
 
 MAGIC = b"LLSPIR"
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 
 
 class _Writer:

@@ -113,6 +113,8 @@ def _verify_function(module: Module, index: int, fn: Function):
                 if label == target:
                     if op == Op.CONTINUE and rop not in (Op.LOOP, Op.FOR_NUM, Op.FOR_IN):
                         _fail(fn, pc, f"CONTINUE {target} names a region that is not a loop")
+                    if rop == Op.TBC:
+                        _fail(fn, pc, f"{spec.name} {target} names a to-be-closed region")
                     break
             else:
                 _fail(fn, pc, f"{spec.name} {target} names no enclosing region")

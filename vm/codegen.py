@@ -655,6 +655,8 @@ class _FuncGen:
         if op == Op.BLOCK and is_loop:
             self.line("break")
         self.close_block()
+        if op == Op.TBC:
+            self._close_tbc(label)
         if is_loop:
             crossing = self.pending_jumps.pop()
             if crossing:
@@ -689,6 +691,28 @@ class _FuncGen:
         self.line("break")
         # every Python loop between here and the target must pass the jump on
         self.pending_jumps[-1].add(code)
+
+    def op_TBC(self, pc, label, b):
+        name = next((lv.name for lv in self.fn.locvars if lv.reg == b and lv.start <= pc + 1 < lv.end), "?")
+        self.line(f"tbc_check(r{b}, {name!r})")
+        self.line(f"_t{label} = 0")
+        self.line("try:")
+        self.loops.append((Op.TBC, label, False))
+        self.open_block()
+        self.start_run(pc + 1, OPCODES[Op.TBC].fuel)
+
+    def _close_tbc(self, label):
+        """However a TBC region is left, ``__close`` runs — with the error value
+        when a script error leaves it, never when a limit does (the spell is over)."""
+        reg = next(ins[2] for ins in self.fn.code if ins[0] == Op.TBC and ins[1] == label)
+        self.line("except ScriptThrow as _e:")
+        self.line(f"    _t{label} = 1")
+        self.line(f"    tbc_close(r{reg}, _e)")
+        self.line("except BaseException:")
+        self.line(f"    _t{label} = 1")
+        self.line("    raise")
+        self.line("finally:")
+        self.line(f"    if not _t{label}: tbc_close(r{reg}, None)")
 
     def op_BREAK(self, pc, label):
         self._jump(pc, label, False)

@@ -94,14 +94,22 @@ class Lowerer:
         top = fs.b.top
         saved_active = fs.active_top
         labels = self.resolver.block_labels.get(id(block), [])
+        closing = []        # TBC regions opened in this block, closed at its end
         if labels:
+            if any(type(st) is A.Local and "close" in st.attribs for st in block.stmts):
+                raise CompileError("'<close>' variables and goto labels in the same block are not supported",
+                                   block.span)
             self.block_with_gotos(block, labels)
         else:
             for st in block.stmts:
                 self.stmt(st)
+                if type(st) is A.Local and "close" in st.attribs:
+                    closing.append(self.open_tbc(st))
                 fs.b.free_to(fs.active_top)
         if after is not None:
             after()
+        for span in reversed(closing):
+            fs.b.emit("END", span=span)
         self.end_locals(top)
         fs.active_top = saved_active
         fs.b.free_to(top)
@@ -168,12 +176,16 @@ class Lowerer:
     def stmt(self, st):
         getattr(self, "st_" + type(st).__name__)(st)
 
+    def open_tbc(self, st: A.Local):
+        """Lua 5.4 ``local x <close>``: the rest of the block is a TBC region."""
+        if len(st.names) != 1:
+            raise CompileError("multiple to-be-closed variables in local list", st.span)
+        var = st.names[0].binding.var
+        self.fs.b.emit("TBC", self.fs.b.label(), self.fs.regs[id(var)], span=st.span)
+        return _end_span(st.span)
+
     def st_Local(self, st: A.Local):
         b = self.fs.b
-        for a in st.attribs:
-            if a == "close":
-                raise CompileError("'<close>' variables are not supported", st.span,
-                                   hint="close the resource explicitly (pcall + cleanup)")
         base = b.top
         self.explist_to(st.exprs, base, len(st.names), st.span)
         b.free_to(base + len(st.names))

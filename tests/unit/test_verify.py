@@ -100,6 +100,10 @@ def test_continue_must_name_a_loop():
     bad("not a loop", ins("BLOCK", 1), ins("CONTINUE", 1), ins("END"))
 
 
+def test_jumps_cannot_target_a_to_be_closed_region():
+    bad("to-be-closed", ins("TBC", 1, 0), ins("BREAK", 1), ins("END"))
+
+
 def test_duplicate_label():
     bad("defined twice", ins("BLOCK", 1), ins("END"), ins("BLOCK", 1), ins("END"))
 

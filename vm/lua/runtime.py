@@ -549,6 +549,20 @@ class LuaRuntime(Runtime):
         for i, v in enumerate(vals):
             t.set(start + i, v)
 
+    def tbc_check(self, v, name: str):
+        if v is not None and v is not False and self._meta(v, "__close") is None:
+            self.runerror(f"variable '{name}' got a non-closable value")
+
+    def tbc_close(self, v, exc):
+        """Run ``__close(v, err)``; re-raise the error that left the region (an
+        error inside ``__close`` replaces it)."""
+        if v is not None and v is not False:
+            h = self._meta(v, "__close")
+            if h is not None:
+                self.call(h, v, None if exc is None else exc.value)
+        if exc is not None:
+            raise exc
+
     def helpers(self, G: Table | None = None) -> dict:
         """The names compiled Lua code uses, bound to this run; *G* is the
         globals table of the code (``load`` with an environment passes its own)."""
@@ -565,7 +579,8 @@ class LuaRuntime(Runtime):
             "arith": self.arith, "concat": self.concat, "eq": self.eq, "lt": self.lt, "le": self.le,
             "length": self.length, "forprep": self.forprep, "forin": self.forin,
             "setlist": self.setlist, "new_table": self.new_table, "adjust": adjust,
-            "callx": self.call_site,
+            "callx": self.call_site, "ScriptThrow": ScriptThrow,
+            "tbc_check": self.tbc_check, "tbc_close": self.tbc_close,
         }
 
 
