@@ -130,10 +130,13 @@ class LuaRuntime(Runtime):
                     elif kind == "constant":
                         name = None
             name = name or "?"
-        else:
-            name = LIBRARY_NAMES.get(running[0].f_code, fname) if running else fname
+        elif caller is not None:
+            # called from library code (pcall, sort, ...): Lua names it globally
+            name = LIBRARY_NAMES.get(running[0].f_code, fname)
             if name.endswith("."):
                 name += fname
+        else:
+            name = fname        # called straight from the host
         self.error(f"bad argument #{i} to '{name}' ({msg})")
 
     def arg_absent(self, i: int) -> bool:
