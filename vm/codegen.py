@@ -248,7 +248,6 @@ class _FuncGen:
         self.indent += 1
         self.line("nonlocal fuel, depth")
         self.line("depth -= 1")
-        self.line("if depth < 0: too_deep()")
         unset = self._maybe_unassigned()
         if unset:
             self.line(" = ".join(f"r{r}" for r in unset) + " = None")
@@ -258,7 +257,7 @@ class _FuncGen:
         self.loops: list[tuple[int, int, bool]] = []   # (opcode, label, is_python_loop)
         self.pending_jumps: list[set] = []             # per python loop: labels of multi-level jumps crossing it
         self.broken_blocks = self._broken_blocks()
-        self.start_run(0)
+        self.start_run(0, entry=True)
         code = fn.code
         n = len(code)
         pc = 0
@@ -308,9 +307,9 @@ class _FuncGen:
         return {ins[1] for ins in self.fn.code if ins[0] == Op.BREAK}
 
     # -- fuel runs ----------------------------------------------------------------------------
-    def start_run(self, pc: int, extra: int = 0):
+    def start_run(self, pc: int, extra: int = 0, entry: bool = False):
         """Charge the straight-line run starting at *pc* (plus *extra*, e.g. a FOR's
-        per-iteration cost)."""
+        per-iteration cost).  At function *entry* one test covers both counters."""
         cost = extra
         code = self.fn.code
         start = pc
@@ -323,11 +322,13 @@ class _FuncGen:
             if op in (Op.IF, Op.RETURN) or spec.flags & JUMP:
                 break
             pc += 1
+        saved, self.pc = self.pc, min(start, max(len(code) - 1, 0))   # a trip reports the run's first instruction
         if cost:
-            saved, self.pc = self.pc, min(start, len(code) - 1)   # a trip reports the run's first instruction
             self.line(f"fuel -= {cost}")
-            self.line("if fuel < 0: refuel()")
-            self.pc = saved
+            self.line("if fuel < 0 or depth < 0: enter()" if entry else "if fuel < 0: refuel()")
+        elif entry:
+            self.line("if depth < 0: too_deep()")
+        self.pc = saved
 
     # -- instructions ----------------------------------------------------------------------
     def instr(self, pc: int, ins: tuple) -> int:
@@ -451,6 +452,17 @@ class _FuncGen:
                 return "False"
         return " and ".join(checks) or "True"
 
+    def _overflow_check(self, name, b, c, r) -> str:
+        """The cheapest test that catches 64-bit overflow of ``B op C``: adding
+        or subtracting a constant can only cross one end of the range."""
+        k = self.const_of(c) if c < 0 else (self.const_of(b) if b < 0 and name == "ADD" else None)
+        if type(k) is int and name in ("ADD", "SUB"):
+            up = (k > 0) == (name == "ADD")
+            if k == 0:
+                return ""
+            return f"if {r} > {MAXI}: {r} = wrap({r})" if up else f"if {r} < {MINI}: {r} = wrap({r})"
+        return _RANGE.format(r=r)
+
     def _arith(self, name, a, b, c):
         x, y = self.A(b), self.A(c)
         guard = self._int_guard(b, c)
@@ -458,7 +470,9 @@ class _FuncGen:
             sym = _ARITH_NAMES_BY_OP[name]
             self.line(f"if {guard}:")
             self.line(f"    r{a} = {x} {sym} {y}")
-            self.line("    " + _RANGE.format(r=f"r{a}"))
+            check = self._overflow_check(name, b, c, f"r{a}")
+            if check:
+                self.line("    " + check)
             self.line(f"else: r{a} = arith({name!r}, {x}, {y})")
         elif name in ("BAND", "BOR", "BXOR"):
             sym = {"BAND": "&", "BOR": "|", "BXOR": "^"}[name]

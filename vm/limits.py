@@ -86,6 +86,12 @@ class Meter:
             self._raise("max_string", self.limits.max_string)
         self.alloc(n + 49)
 
+    def enter(self):
+        """A function's entry found a counter negative: which one?"""
+        if self.depth.cell_contents < 0:
+            self.too_deep()
+        self.refuel()
+
     def too_deep(self):
         self.depth.cell_contents = 0
         self._raise("max_depth", self.limits.max_depth)

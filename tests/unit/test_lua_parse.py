@@ -11,7 +11,9 @@ Where the expected values come from:
 """
 from __future__ import annotations
 
+import inspect
 import random
+import sys
 
 import attrs
 import pytest
@@ -472,6 +474,21 @@ def test_deep_nesting_never_exhausts_the_python_stack():
     assert ours("x = " + " + ".join(["a"] * 5000)) == "OK"
     assert ours("x = a" + ".b" * 5000 + "()" * 5000) == "OK"
     assert ours("if a then " + "elseif a then " * 3000 + "end") == "OK"
+
+
+def test_parser_does_not_recurse_with_the_nesting():
+    deep = ["x = " + "(" * MAX_DEPTH + "1" + ")" * MAX_DEPTH,
+            "x = " + "function() return " * 98 + "1" + " end" * 98,
+            "x = " + " .. ".join(["a"] * MAX_DEPTH), "do " * MAX_DEPTH + "end " * MAX_DEPTH]
+    parse(deep[0], "t.lua")                 # build the tables outside the limit
+    depth = len(inspect.stack(0))
+    old = sys.getrecursionlimit()
+    sys.setrecursionlimit(depth + 40)       # far fewer frames than nesting levels
+    try:
+        for src in deep:
+            parse(src, "t.lua")
+    finally:
+        sys.setrecursionlimit(old)
 
 
 def test_nesting_limit_is_exactly_luas_for_parentheses():

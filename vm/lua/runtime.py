@@ -575,6 +575,7 @@ class LuaRuntime(Runtime):
             "Table": Table, "wrap": wrap, "INF": math.inf, "NAN": math.nan, "NNAN": -math.nan,
             "G": G, "Gh": G.hash,
             "refuel": meter.refuel, "too_deep": meter.too_deep, "alloc": meter.alloc,
+            "enter": meter.enter,
             "idx": lambda o, k: self.index(o, k, 2),
             "setidx": lambda o, k, v: self.setindex(o, k, v, 1),
             "gget": lambda name: self.index(G, name),
