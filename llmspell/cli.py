@@ -103,6 +103,8 @@ def _read(path: str) -> str:
 
 
 def _policy(ns):
+    import attrs
+
     from .sandbox.policy import Limits, Policy
     limits = Limits()
     changes = {}
@@ -110,9 +112,9 @@ def _policy(ns):
         v = getattr(ns, field)
         if v is not None:
             changes[field] = v
-    limits = Limits(**{**{f: getattr(limits, f) for f in
-                          ("max_instructions", "max_memory", "max_depth", "max_string", "timeout")},
-                       **changes})
+    if changes.get("max_depth", 0) > Limits.MAX_DEPTH:
+        raise UsageError(f"--max-depth is at most {Limits.MAX_DEPTH:,}")
+    limits = attrs.evolve(limits, **changes)
     return Policy(limits=limits, seed=ns.seed if ns.seed is not None else 0)
 
 

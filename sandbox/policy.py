@@ -9,15 +9,30 @@ from __future__ import annotations
 import attrs
 
 
+MAX_DEPTH = 100_000
+
+
+def _positive(instance, attribute, value):
+    if value is not None and not value > 0:
+        raise ValueError(f"{attribute.name} must be positive, got {value!r}")
+
+
+def _depth(instance, attribute, value):
+    if not 0 < value <= MAX_DEPTH:
+        raise ValueError(f"max_depth must be between 1 and {MAX_DEPTH:,}, got {value!r}")
+
+
 @attrs.frozen
 class Limits:
     """Resource limits; ``None`` means unlimited."""
 
-    max_instructions: int | None = None   # fuel: IR instructions executed (costs from the opcode table)
-    max_memory: int | None = 256 * 1024 * 1024   # bytes allocated over the run (tables, strings, closures)
-    max_depth: int = 200                   # nested script calls
-    max_string: int = 64 * 1024 * 1024     # longest string a spell may build
-    timeout: float | None = None           # wall-clock seconds
+    max_instructions: int | None = attrs.field(default=None, validator=_positive)   # fuel: IR instructions
+    max_memory: int | None = attrs.field(default=256 * 1024 * 1024, validator=_positive)  # bytes allocated
+    max_depth: int = attrs.field(default=200, validator=_depth)          # nested script calls
+    max_string: int = attrs.field(default=64 * 1024 * 1024, validator=_positive)  # longest string built
+    timeout: float | None = attrs.field(default=None, validator=_positive)  # wall-clock seconds
+
+    MAX_DEPTH = MAX_DEPTH
 
     FLAGS = {
         "max_instructions": "--max-instructions",

@@ -9,6 +9,7 @@ position*, never as a traceback.
 from __future__ import annotations
 
 import sys
+import threading
 
 import attrs
 
@@ -40,7 +41,40 @@ def make_runtime(lang: str, policy, out):
     raise LlmspellError(f"no runtime for language {lang!r}")
 
 
+#: script call depth the main thread's C stack can hold (a level through a
+#: metamethod costs ~1.2 KiB of C stack; 8 MiB stacks overflow near 7,000)
+INLINE_DEPTH = 1000
+STACK_PER_LEVEL = 8 * 1024
+
+
 def execute(compiled: Compiled, policy, out, args=(), loader=None, runtime=None) -> RunOutcome:
+    """Run *compiled*; a spell allowed to recurse deeper than the main thread's C
+    stack can hold runs on a thread with a stack sized for its depth limit, so
+    deep recursion always ends at the limit, never in a crash."""
+    if policy.limits.max_depth <= INLINE_DEPTH:
+        return _execute(compiled, policy, out, args, loader, runtime)
+    box: dict = {}
+
+    def work():
+        try:
+            box["result"] = _execute(compiled, policy, out, args, loader, runtime)
+        except BaseException as e:      # handed to the calling thread
+            box["error"] = e
+
+    old = threading.stack_size()
+    threading.stack_size(min(32 * 1024 * 1024 + policy.limits.max_depth * STACK_PER_LEVEL, 1 << 30))
+    try:
+        t = threading.Thread(target=work, name="llmspell-run", daemon=True)
+        t.start()
+    finally:
+        threading.stack_size(old)
+    t.join()
+    if "error" in box:
+        raise box["error"]
+    return box["result"]
+
+
+def _execute(compiled: Compiled, policy, out, args, loader, runtime) -> RunOutcome:
     rt = runtime or make_runtime(compiled.module.lang, policy, out)
     rt.load_chunk = loader(rt) if loader else _no_loader(rt)
     meter = rt.meter

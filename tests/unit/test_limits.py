@@ -73,3 +73,22 @@ def test_library_work_is_charged():
     cheap = run('local s = string.rep("ab", 10)').instructions
     dear = run('local s = string.rep("ab", 10000)').instructions
     assert dear > cheap + 1000
+
+
+def test_deep_limits_run_on_a_big_stack_without_crashing():
+    # recursion through __index nests several Python frames per level; a depth
+    # limit beyond what the main C stack holds must still end cleanly
+    src = ("local t = setmetatable({}, {__index = function(t, k) return t[k + 1] end})\n"
+           "return t[1]")
+    e = limit_of(src, max_depth=20_000)
+    assert e.limit == "call depth" and e.count == 20_000
+    ok = run("local function f(n) if n == 0 then return 0 end return 1 + f(n - 1) end\nreturn f(15000)",
+             max_depth=20_000)
+    assert ok.values == [15000]
+
+
+def test_limits_are_validated():
+    with pytest.raises(ValueError):
+        Limits(max_depth=0)
+    with pytest.raises(ValueError):
+        Limits(max_instructions=-5)
