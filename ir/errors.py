@@ -68,6 +68,11 @@ class ScriptError(LlmspellError):
 
     def __init__(self, message: str, span: Span | None = None, hint: str | None = None,
                  value=None, traceback: list[Span] | None = None):
+        self.lua_message = message          # as the script saw it, "file:line: " prefix included
+        if span is not None and span.line:
+            prefix = f"{span.file}:{span.line}: "
+            if message.startswith(prefix):
+                message = message[len(prefix):]     # the headline already says where
         super().__init__(message, span, hint)
         self.value = value
         self.traceback = traceback or []

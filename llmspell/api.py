@@ -125,7 +125,11 @@ def compile(source: str, lang: str = "lua", name: str = "<string>", cache: bool 
                 return Program(serialize.loads(data))
             except LlmspellError:
                 pass        # a stale or damaged entry: recompile and overwrite it
-    module = _frontend(lang)(source, name)
+    try:
+        module = _frontend(lang)(source, name)
+    except LlmspellError as e:
+        e.source = _source_file(name, source)
+        raise
     if cdir is not None:
         _write_atomic(cdir / f"{key}.ir", serialize.dumps(module))
     return Program(module)

@@ -328,12 +328,16 @@ class Resolver:
 
 
 class _Many(CompileError):
-    """Several resolve errors: the first is the headline, all are listed."""
+    """Several resolve errors: the first is the headline, all are rendered."""
 
     def __init__(self, errors):
         first = errors[0]
         super().__init__(first.message, first.span, first.hint)
         self.errors = errors
+
+    def render(self, source=None):
+        source = source or self.source
+        return "\n".join(e.render(source) for e in self.errors)
 
 
 def resolve(chunk: A.Chunk) -> Resolver:

@@ -122,7 +122,7 @@ def run_llmspell(source: str, name: str) -> str:
         result = llmspell.run(source, lang="lua", name=name)
     except llmspell.ScriptError as exc:
         # Program.run attaches what the spell printed before failing.
-        return transcript(exc.output, exc.message)
+        return transcript(exc.output, exc.lua_message)
     return transcript(result.output, None)
 
 
