@@ -4,13 +4,14 @@
 whose tables Lark builds from ``grammar.lark`` (once per process, on first use;
 about 50 ms).  Lark's on-disk cache is deliberately not used: it is a pickle in
 the shared temporary directory under a predictable name, and loading a pickle
-someone else could have planted is not acceptable for a sandbox.  The shift/reduce loop is the small one in
-:func:`parse` rather than Lark's own: it calls the :class:`Builder` methods
-directly (about 25% faster than going through Lark's parser frontend) and keeps
-the parser state at hand for error messages.  The AST is built *during*
-parsing, so nothing recurses in proportion to the input: the parser's stacks are
-lists, expressions are folded by an explicit operator stack, and :mod:`.lex`
-caps the nesting depth the way Lua does.
+someone else could have planted is not acceptable for a sandbox.
+
+The shift/reduce loop is the small one in :func:`parse` rather than Lark's own:
+it calls the :class:`Builder` methods directly (about 25% faster than going
+through Lark's parser frontend) and keeps the parser state at hand for error
+messages.  The AST is built *during* parsing, so nothing recurses in proportion
+to the input: the parser's stacks are lists, expressions are folded by an
+explicit operator stack, and :mod:`.lex` caps the nesting depth the way Lua does.
 
 Errors are :class:`~llmspell.ir.errors.ParseError` worded like Lua's
 (``'end' expected (to close 'function' at line 3) near <eof>``) on the line Lua

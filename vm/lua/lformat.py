@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import math
 import re
+from decimal import Decimal
 
 from ..values import MINI, from_bytes, to_bytes
 from .lauxlib import arg_error, check_int, check_num
@@ -123,13 +124,26 @@ def _nonfinite(x: float, upper: bool, sp: Spec) -> str:
 
 
 def fmt_float(x: float, conv: str, sp: Spec) -> str:
-    """C's ``%e %E %f %g %G`` of *x*."""
-    if math.isfinite(x):
-        py = "%" + "".join(sorted(set(chr(c) for c in sp.flags))) + (str(sp.width) if sp.width else "")
-        if sp.prec is not None:
-            py += "." + str(sp.prec)
-        return (py + conv) % x
-    return _nonfinite(x, conv in "EG", sp)
+    """C's ``%e %E %f %g %G`` of *x*.
+
+    One glibc quirk is reproduced: with ``#``, a ``%g`` whose value is below
+    ``10**P`` but rounds up to it is printed with no fraction digits (``%#.2g`` of
+    99.5 is ``1.e+02``, not ``1.0e+02``): glibc sizes the fraction for the
+    fixed-point form before rounding switches it to the exponent form.
+    """
+    if not math.isfinite(x):
+        return _nonfinite(x, conv in "EG", sp)
+    py = "%" + "".join(sorted(set(chr(c) for c in sp.flags))) + (str(sp.width) if sp.width else "")
+    if conv in "gG" and 35 in sp.flags and x != 0:
+        p = max(1, 6 if sp.prec is None else sp.prec)
+        if Decimal(abs(x)).adjusted() == p - 1:
+            out = (py + "." + str(p) + conv) % x
+            if "e" in out or "E" in out:
+                return (py + ".0" + ("e" if conv == "g" else "E")) % math.copysign(10.0 ** p, x)
+            return out
+    if sp.prec is not None:
+        py += "." + str(sp.prec)
+    return (py + conv) % x
 
 
 def hexfloat(x: float, sp: Spec, upper: bool = False) -> str:

@@ -31,7 +31,6 @@ MAXCAPTURES = 32          # LUA_MAXCAPTURES
 MAXCCALLS = 200           # lstrlib's bound on nested match calls
 CAP_UNFINISHED = -1
 CAP_POSITION = -2
-SPECIALS = frozenset(b"^$*+?.([%-")
 FUEL_BATCH = 1024         # matching steps between two meter charges
 
 _START, _END, _MAX, _MIN, _OPT = range(5)      # kinds of suspended calls
@@ -85,7 +84,7 @@ class Pattern:
         self.end = len(pat)
         self.items: dict[int, tuple[int, bytes]] = {}
         self.runs: dict[int, re.Pattern] = {}
-        self._skip = False          # False: not computed yet
+        self._skip = None           # see skipper(); None: not computed yet
 
     def item(self, rt, p: int) -> tuple[int, bytes]:
         """``(ep, table)`` for the single-character item at *p*: ``ep`` is the
@@ -153,18 +152,25 @@ class Pattern:
         return rx
 
     def skipper(self, rt):
-        """A regex finding the next subject position where this pattern can start,
-        or ``None`` when any position may match.  Only valid once the first item
-        has been reached by the matcher (so its errors have been raised)."""
-        if self._skip is False:
-            self._skip = None
+        """``(regex, table)`` when every match must start with a byte the first
+        item accepts (``table``; ``regex`` finds the next such byte), else ``False``.
+        Only asked once the matcher has reached the first item, so that computing
+        it raises no error Lua would not have raised already."""
+        if self._skip is None:
+            self._skip = False
             P = self.p
             c = P[0]
             if self.end and c != 40 and c != 41 and not (c == 36 and self.end == 1) \
                     and not (c == 37 and (P[1] in b"bf" or 48 <= P[1] <= 57)):
                 ep, tbl = self.items.get(0) or self.item(rt, 0)
                 if P[ep] not in b"*?-":
-                    self._skip = re.compile(_rx_class(tbl))
+                    self._skip = (re.compile(_rx_class(tbl)), tbl)
+        return self._skip
+
+    def known_skipper(self):
+        """What :meth:`skipper` returned before (for this pattern, by any search),
+        or ``None`` if it was never asked: then a search must make its first
+        attempt before it may skip."""
         return self._skip
 
 
@@ -183,14 +189,17 @@ def compile_pattern(pat: bytes) -> Pattern:
     return cp
 
 
+_SPECIAL = re.compile(rb"[\^$*+?.(\[%-]")
+
+
 def nospecials(pat: bytes) -> bool:
-    return not any(b in SPECIALS for b in pat)
+    return _SPECIAL.search(pat) is None
 
 
 class MatchState:
     """Subject, pattern and captures of one search (lstrlib's ``MatchState``)."""
 
-    __slots__ = ("rt", "pat", "subj", "n", "level", "cinit", "clen")
+    __slots__ = ("rt", "pat", "subj", "n", "level", "cinit", "clen", "_ctx")
 
     def __init__(self, rt, subj: bytes, pat: Pattern):
         self.rt = rt
@@ -200,20 +209,13 @@ class MatchState:
         self.level = 0
         self.cinit = [0] * MAXCAPTURES
         self.clen = [0] * MAXCAPTURES
+        self._ctx = (rt, pat, pat.p, pat.end, pat.items, subj, self.n, self.cinit, self.clen)
 
     # -- the matcher ----------------------------------------------------------------
     def match(self, s: int, p: int = 0) -> int:
         """Lua's ``match(ms, s, p)`` with ``level`` reset: the end of a match of
         the pattern from *p* on at subject position *s*, or ``-1``."""
-        rt = self.rt
-        pat = self.pat
-        P = pat.p
-        pend = pat.end
-        items = pat.items
-        S = self.subj
-        n = self.n
-        cinit = self.cinit
-        clen = self.clen
+        rt, pat, P, pend, items, S, n, cinit, clen = self._ctx
         level = 0
         stack = []
         push = stack.append
@@ -224,8 +226,8 @@ class MatchState:
                 while True:
                     steps += 1
                     if steps >= FUEL_BATCH:
-                        rt.meter.charge(steps)
-                        steps = 0
+                        done, steps = steps, 0
+                        rt.meter.charge(done)
                     if p == pend:
                         r = s
                         break

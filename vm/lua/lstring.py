@@ -104,22 +104,23 @@ def open(rt) -> Table:  # noqa: A001 - the library contract's name
     # -- simple functions -------------------------------------------------------------
     def len_(*args):
         s = _str(rt, args, 1, "len")
+        if s.isascii():
+            return len(s)
         _work(rt, len(s))
-        return byte_len(s)
+        return len(_bytes(s))
 
     def sub(*args):
         s = _str(rt, args, 1, "sub")
         ascii_ = s.isascii()
-        n = len(s) if ascii_ else byte_len(s)
+        b = s if ascii_ else _bytes(s)
+        n = len(b)
         i = posrelat_start(_int(rt, args, 2, "sub"), n)
         j = posrelat_end(_opt_int(rt, args, 3, "sub", -1), n)
         if i > j:
             return ""
         rt.meter.string(j - i + 1)
         _work(rt, j - i + 1)
-        if ascii_:
-            return s[i - 1:j]
-        return from_bytes(to_bytes(s)[i - 1:j])
+        return b[i - 1:j] if ascii_ else from_bytes(b[i - 1:j])
 
     def reverse(*args):
         s = _str(rt, args, 1, "reverse")
@@ -219,7 +220,12 @@ def open(rt) -> Table:  # noqa: A001 - the library contract's name
         pat = compile_pattern(P[1:] if anchor else P)
         ms = MatchState(rt, S, pat)
         s1 = init
+        skip = False if anchor else pat.known_skipper()   # None: unknown yet, False: none
         while True:
+            if skip:
+                s1 = _skip_to(rt, skip, S, s1)
+                if s1 >= ls:
+                    return None
             e = ms.match(s1)
             if e >= 0:
                 if find:
@@ -228,13 +234,8 @@ def open(rt) -> Table:  # noqa: A001 - the library contract's name
             if anchor or s1 >= ls:
                 return None
             s1 += 1
-            skip = pat.skipper(rt)
-            if skip is not None:
-                m = skip.search(S, s1)
-                _work(rt, (m.start() if m else ls) - s1)
-                if m is None:
-                    return None
-                s1 = m.start()
+            if skip is None:
+                skip = pat.skipper(rt)
 
     def find(*args):
         return find_aux(args, True)
@@ -252,23 +253,22 @@ def open(rt) -> Table:  # noqa: A001 - the library contract's name
             init = ls + 1
         pat = compile_pattern(to_bytes(p))
         ms = MatchState(rt, S, pat)
-        state = [init, -1]            # where to search next, end of the last match
+        state = [init, -1, pat.known_skipper()]   # next position, end of last match, skipper
 
         def gmatch_next(*_):
-            src, last = state
+            src, last, skip = state
             while src <= ls:
+                if skip:
+                    src = _skip_to(rt, skip, S, src)
+                    if src >= ls:
+                        break
                 e = ms.match(src)
                 if e >= 0 and e != last:
                     state[0] = state[1] = e
                     return _results(rt, ms.captures(src, e))
                 src += 1
-                skip = pat.skipper(rt)
-                if skip is not None:
-                    m = skip.search(S, src)
-                    _work(rt, (m.start() if m else ls) - src)
-                    if m is None:
-                        break
-                    src = m.start()
+                if skip is None:
+                    skip = state[2] = pat.skipper(rt)
             return ()
 
         return gmatch_next
@@ -284,9 +284,9 @@ def open(rt) -> Table:  # noqa: A001 - the library contract's name
         max_s = _opt_int(rt, args, 4, "gsub", n + 1)
         if tr not in ("string", "number", "table", "function"):
             type_error(rt, 3, "gsub", "string/function/table", repl, absent=len(args) < 3)
-        parts = None
-        if tr in ("string", "number"):
-            parts = _replacement(rt, to_bytes(repl if tr == "string" else fmt_number(repl)))
+        if tr == "string" or tr == "number":
+            lit = to_bytes(repl if tr == "string" else fmt_number(repl))
+            parts = _replacement(rt, lit)
         anchor = P[:1] == b"^"
         pat = compile_pattern(P[1:] if anchor else P)
         ms = MatchState(rt, S, pat)
@@ -298,7 +298,12 @@ def open(rt) -> Table:  # noqa: A001 - the library contract's name
         pos = 0                      # start of the subject not yet copied to out
         s = 0
         last = -1
+        skip = False if anchor else pat.known_skipper()
         while count < max_s:
+            if skip:
+                s = _skip_to(rt, skip, S, s)
+                if s >= n:
+                    break
             e = ms.match(s)
             if e >= 0 and e != last:
                 count += 1
@@ -323,7 +328,7 @@ def open(rt) -> Table:  # noqa: A001 - the library contract's name
                             rt.error(f"invalid replacement value (a {type_name(v)})")
                         changed = True
                 elif parts is None:
-                    piece = to_bytes(repl) if tr == "string" else fmt_number(repl).encode()
+                    piece = lit
                     changed = True
                 else:
                     piece = _expand(ms, parts, s, e)
@@ -335,16 +340,12 @@ def open(rt) -> Table:  # noqa: A001 - the library contract's name
                 pos = s = last = e
             elif s < n:
                 s += 1
-                if not anchor:
-                    skip = pat.skipper(rt)
-                    if skip is not None:
-                        m = skip.search(S, s)
-                        _work(rt, (m.start() if m else n) - s)
-                        s = m.start() if m else n
             else:
                 break
             if anchor:
                 break
+            if skip is None:
+                skip = pat.skipper(rt)
         if not changed:
             return src, count
         out.append(S[pos:])
@@ -496,6 +497,18 @@ def _as_values(rt, caps: list) -> list:
             c = from_bytes(c)
         out.append(c)
     return out
+
+
+def _skip_to(rt, skip, S: bytes, s: int) -> int:
+    """The first position from *s* on where a match can start (``len(S)`` if
+    none), given the pattern's ``(regex, table)`` skipper."""
+    rx, first = skip
+    if s < len(S) and first[S[s]]:
+        return s
+    m = rx.search(S, s)
+    t = m.start() if m else len(S)
+    _work(rt, t - s)
+    return t
 
 
 def _results(rt, caps: list):
