@@ -661,9 +661,9 @@ class Lowerer:
         while type(node) is A.BinOp and node.op in _ARITH:
             spine.append(node)
             node = node.left
-        # accumulate in a fresh temporary unless reg is one: a right operand may
-        # read the local being assigned
-        acc = reg if reg >= self.fs.active_top else b.alloc()
+        # accumulate in a fresh temporary unless reg is one (or there is a single
+        # step): a later right operand may read the local being assigned
+        acc = reg if reg >= self.fs.active_top or len(spine) == 1 else b.alloc()
         x = self.expr_A(node)
         for i, n in enumerate(reversed(spine)):
             y = self.expr_A(n.right)

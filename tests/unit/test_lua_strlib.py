@@ -346,6 +346,15 @@ def test_pattern_depth_limit(lib):
     """MAXCCALLS: 199 nested optional items match, 200 are "pattern too complex"."""
     assert same(lib, "match", "a" * 199, "a?" * 199)[0] == "ok"
     assert same(lib, "match", "a" * 200, "a?" * 200) == ("error", "pattern too complex")
+    for k in (196, 197, 198):          # capture frames count too
+        same(lib, "match", "a" * k, "(" + "a?" * k + ")")
+        same(lib, "find", "a" * k + "b", "a-" * k + "b")
+        same(lib, "find", "a" * k, "()" + "a*" * k + "$")
+
+
+def test_result_count_limit(lib):
+    """Lua's stack limit bounds how many values string.byte returns."""
+    assert same(lib, "byte", "x" * 999_991, 1, -1) == ("error", "stack overflow (string slice too long)")
 
 
 def test_too_many_captures(lib):
@@ -443,3 +452,11 @@ def test_fuel_is_proportional_to_work():
     matched = rt.meter.instructions - before
     assert plain >= 100_000 // lstring.BYTES_PER_FUEL
     assert matched >= 1000 * 1000 // 2
+
+
+def test_anchor_after_unanchored_search(lib):
+    """'^a' shares its compiled pattern with 'a': what an unanchored search learnt
+    about where matches can start must not move an anchored one."""
+    for name, extra in (("find", ()), ("match", ()), ("gsub", ("Q",))):
+        same(lib, name, "xab", "a", *extra)
+        same(lib, name, "xab", "^a", *extra)

@@ -25,14 +25,13 @@ import struct
 
 from ..values import Table, byte_len, from_bytes, to_bytes, wrap
 from .lauxlib import arg_error, check_int, check_num, check_str, type_error, type_name
-from .lformat import str_format
+from .lformat import MASK64, str_format
 from .lpattern import MatchState, compile_pattern, nospecials
 from .numbers import fmt_number
 
 BYTES_PER_FUEL = 16
 INT_MAX = 0x7FFFFFFF          # lstrlib's MAXSIZE on 64-bit machines
-BYTE_MAX_RESULTS = 999_990    # most results string.byte returns before Lua's stack overflows
-MASK64 = (1 << 64) - 1
+MAX_RESULTS = 999_990         # most values byte/unpack return before Lua's stack overflows
 
 
 def _work(rt, nbytes: int):
@@ -170,7 +169,7 @@ def open(rt) -> Table:  # noqa: A001 - the library contract's name
         j = posrelat_end(_opt_int(rt, args, 3, "byte", pi), len(b))
         if i > j:
             return ()
-        if j - i >= BYTE_MAX_RESULTS:
+        if j - i >= MAX_RESULTS:
             rt.error("stack overflow (string slice too long)")
         _work(rt, j - i + 1)
         if i == j:
@@ -284,12 +283,35 @@ def open(rt) -> Table:  # noqa: A001 - the library contract's name
         max_s = _opt_int(rt, args, 4, "gsub", n + 1)
         if tr not in ("string", "number", "table", "function"):
             type_error(rt, 3, "gsub", "string/function/table", repl, absent=len(args) < 3)
+        lit = parts = None
         if tr == "string" or tr == "number":
             lit = to_bytes(repl if tr == "string" else fmt_number(repl))
             parts = _replacement(rt, lit)
         anchor = P[:1] == b"^"
         pat = compile_pattern(P[1:] if anchor else P)
         ms = MatchState(rt, S, pat)
+
+        def value(s: int, e: int) -> bytes | None:
+            """The replacement of the match ``s..e``; ``None`` keeps the match
+            (a function or table gave nil or false): lstrlib's ``add_value``."""
+            if parts is not None:
+                return _expand(ms, parts, s, e)
+            if lit is not None:
+                return lit
+            if tr == "function":
+                v = rt.call(repl, *_as_values(rt, ms.captures(s, e)))
+                if type(v) is tuple:
+                    v = v[0] if v else None
+            else:
+                v = rt.index(repl, _as_values(rt, [ms.capture(0, s, e)])[0])
+            if v is None or v is False:
+                return None
+            if type(v) is str:
+                return to_bytes(v)
+            if type(v) is int or type(v) is float:
+                return fmt_number(v).encode()
+            rt.error(f"invalid replacement value (a {type_name(v)})")
+
         limit = rt.meter.limits.max_string
         out: list[bytes] = []
         size = 0
@@ -307,32 +329,13 @@ def open(rt) -> Table:  # noqa: A001 - the library contract's name
             e = ms.match(s)
             if e >= 0 and e != last:
                 count += 1
+                piece = value(s, e)
+                if piece is None:
+                    piece = S[s:e]
+                else:
+                    changed = True
                 if s > pos:
                     out.append(S[pos:s])
-                if tr == "table" or tr == "function":
-                    if tr == "function":
-                        v = rt.call(repl, *_as_values(rt, ms.captures(s, e)))
-                        if type(v) is tuple:
-                            v = v[0] if v else None
-                    else:
-                        v = rt.index(repl, _as_values(rt, [ms.capture(0, s, e)])[0])
-                    if v is None or v is False:
-                        piece = S[s:e]
-                    else:
-                        tv = type(v)
-                        if tv is str:
-                            piece = to_bytes(v)
-                        elif tv is int or tv is float:
-                            piece = fmt_number(v).encode()
-                        else:
-                            rt.error(f"invalid replacement value (a {type_name(v)})")
-                        changed = True
-                elif parts is None:
-                    piece = lit
-                    changed = True
-                else:
-                    piece = _expand(ms, parts, s, e)
-                    changed = True
                 out.append(piece)
                 size += len(piece) + s - pos
                 if size > limit:
@@ -451,6 +454,8 @@ def open(rt) -> Table:  # noqa: A001 - the library contract's name
                 arg_error(rt, 2, "unpack", "data string too short")
             pos += ntoalign
             rt.meter.charge(1)
+            if len(out) >= MAX_RESULTS:
+                rt.error("stack overflow (too many results)")
             if opt == K_INT or opt == K_UINT:
                 out.append(_unpackint(rt, D[pos:pos + size], h.little, opt == K_INT))
             elif opt == K_FLOAT:
