@@ -43,6 +43,17 @@ class RunResult:
     instructions: int
     alloc_bytes: int
     alloc_objects: int
+    journal: list = attrs.Factory(list)     # every bridge call: name, args, result, fuel
+    tokens: int = 0                         # LLM tokens used
+    cost: float = 0.0                       # LLM cost
+
+
+def install_bridges(rt) -> None:
+    """Put the bridge namespaces (llm, tools, ...) into a run's globals."""
+    from .bridges import load_all
+    from .bridges.host import BridgeHost
+    load_all()
+    BridgeHost(rt).install()
 
 
 class Program:
@@ -71,7 +82,7 @@ class Program:
         capture = io.StringIO() if stdout is None else None
         out = capture if capture is not None else stdout
         try:
-            outcome = execute(self.compiled, policy, out, args, loader=self._loader)
+            outcome = execute(self.compiled, policy, out, args, loader=self._loader, setup=install_bridges)
         except LlmspellError as e:
             e.source = self.module.source_file
             if capture is not None:
@@ -79,7 +90,8 @@ class Program:
             raise
         return RunResult(capture.getvalue() if capture is not None else "",
                          [to_python(v) for v in outcome.values],
-                         outcome.instructions, outcome.alloc_bytes, outcome.alloc_objects)
+                         outcome.instructions, outcome.alloc_bytes, outcome.alloc_objects,
+                         outcome.journal, outcome.tokens, outcome.cost)
 
     def _loader(self, rt):
         """``load`` in a spell: compile a chunk into this run (its globals table given)."""

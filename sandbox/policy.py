@@ -31,6 +31,8 @@ class Limits:
     max_depth: int = attrs.field(default=200, validator=_depth)          # nested script calls
     max_string: int = attrs.field(default=64 * 1024 * 1024, validator=_positive)  # longest string built
     timeout: float | None = attrs.field(default=None, validator=_positive)  # wall-clock seconds
+    max_tokens: int | None = attrs.field(default=None, validator=_positive)  # LLM tokens over the run
+    max_cost: float | None = attrs.field(default=None, validator=_positive)  # LLM cost (USD) over the run
 
     MAX_DEPTH = MAX_DEPTH
 
@@ -40,7 +42,16 @@ class Limits:
         "max_depth": "--max-depth",
         "max_string": "--max-string",
         "timeout": "--timeout",
+        "max_tokens": "--max-tokens",
+        "max_cost": "--max-cost",
     }
+
+
+#: what a spell may do without being granted anything: call pure tools and any model
+DEFAULT_GRANTS = ("tool:*", "model:*")
+
+_FLAGS = {"read": "--allow-read", "write": "--allow-write", "net": "--allow-net", "env": "--allow-env",
+          "tool": "--allow-tool", "model": "--allow-model"}
 
 
 @attrs.frozen
@@ -48,3 +59,14 @@ class Policy:
     limits: Limits = Limits()
     seed: int = 0          # math.random's seed until the spell calls math.randomseed
     clock_start: float = 1_700_000_000.0   # the virtual clock's epoch time at start
+    grants: tuple = DEFAULT_GRANTS         # capability patterns ("net:127.0.0.1", "read:/data/*")
+    allow_all: bool = False
+
+    def allows(self, capability: str) -> bool:
+        import fnmatch
+        return self.allow_all or any(fnmatch.fnmatchcase(capability, g) for g in self.grants)
+
+    def flag_for(self, capability: str) -> str:
+        kind, _, what = capability.partition(":")
+        flag = _FLAGS.get(kind)
+        return f"{flag}={what}" if flag else "--allow-all"

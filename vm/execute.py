@@ -29,6 +29,9 @@ class RunOutcome:
     instructions: int
     alloc_bytes: int
     alloc_objects: int
+    journal: list
+    tokens: int
+    cost: float
 
 
 def make_runtime(lang: str, policy, out):
@@ -47,17 +50,17 @@ INLINE_DEPTH = 1000
 STACK_PER_LEVEL = 8 * 1024
 
 
-def execute(compiled: Compiled, policy, out, args=(), loader=None, runtime=None) -> RunOutcome:
+def execute(compiled: Compiled, policy, out, args=(), loader=None, runtime=None, setup=None) -> RunOutcome:
     """Run *compiled*; a spell allowed to recurse deeper than the main thread's C
     stack can hold runs on a thread with a stack sized for its depth limit, so
     deep recursion always ends at the limit, never in a crash."""
     if policy.limits.max_depth <= INLINE_DEPTH:
-        return _execute(compiled, policy, out, args, loader, runtime)
+        return _execute(compiled, policy, out, args, loader, runtime, setup)
     box: dict = {}
 
     def work():
         try:
-            box["result"] = _execute(compiled, policy, out, args, loader, runtime)
+            box["result"] = _execute(compiled, policy, out, args, loader, runtime, setup)
         except BaseException as e:      # handed to the calling thread
             box["error"] = e
 
@@ -74,8 +77,12 @@ def execute(compiled: Compiled, policy, out, args=(), loader=None, runtime=None)
     return box["result"]
 
 
-def _execute(compiled: Compiled, policy, out, args, loader, runtime) -> RunOutcome:
+def _execute(compiled: Compiled, policy, out, args, loader, runtime, setup) -> RunOutcome:
+    """*setup* receives the runtime before the spell starts (the bridges install
+    themselves through it: the VM does not import them)."""
     rt = runtime or make_runtime(compiled.module.lang, policy, out)
+    if setup is not None:
+        setup(rt)
     rt.load_chunk = loader(rt) if loader else _no_loader(rt)
     meter = rt.meter
     _ensure_recursion_limit(policy.limits.max_depth)
@@ -96,7 +103,8 @@ def _execute(compiled: Compiled, policy, out, args, loader, runtime) -> RunOutco
         raise InternalError(f"{type(e).__name__}: {e} (this is a bug in llmspell; please report it)",
                             span) from e
     values = result if type(result) is tuple else (result,)
-    return RunOutcome(values, meter.instructions, meter.bytes, meter.objects)
+    journal = rt.bridges.journal if getattr(rt, "bridges", None) is not None else []
+    return RunOutcome(values, meter.instructions, meter.bytes, meter.objects, journal, meter.tokens, meter.cost)
 
 
 def _ensure_recursion_limit(max_depth: int):

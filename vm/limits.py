@@ -37,6 +37,8 @@ class Meter:
         self.bytes = 0
         self.objects = 0
         self.deadline = (time.monotonic() + limits.timeout) if limits.timeout else None
+        self.tokens = 0
+        self.cost = 0.0
 
     # -- counters ------------------------------------------------------------------
     @property
@@ -46,8 +48,9 @@ class Meter:
     def _raise(self, limit: str, count):
         flag = Limits.FLAGS.get(limit.replace(" ", "_"), None)
         hint = f"raise it with {flag}" if flag else None
-        names = {"max_instructions": "instructions", "max_memory": "memory",
-                 "max_depth": "call depth", "max_string": "string length", "timeout": "timeout"}
+        names = {"max_instructions": "instructions", "max_memory": "memory", "max_depth": "call depth",
+                 "max_string": "string length", "timeout": "timeout", "max_tokens": "LLM tokens",
+                 "max_cost": "LLM cost"}
         raise LimitExceeded(names.get(limit, limit), count, self.locate(), hint)
 
     def refuel(self):
@@ -91,6 +94,15 @@ class Meter:
         if self.depth.cell_contents < 0:
             self.too_deep()
         self.refuel()
+
+    def charge_tokens(self, tokens: int, cost: float):
+        """LLM usage: budgets like any other limit."""
+        self.tokens += tokens
+        self.cost += cost
+        if self.limits.max_tokens is not None and self.tokens > self.limits.max_tokens:
+            self._raise("max_tokens", self.limits.max_tokens)
+        if self.limits.max_cost is not None and self.cost > self.limits.max_cost:
+            self._raise("max_cost", self.limits.max_cost)
 
     def too_deep(self):
         self.depth.cell_contents = 0

@@ -1,0 +1,313 @@
+"""Binding the registry into a run: conversion, validation, capabilities, journal.
+
+:class:`BridgeHost` installs one global table per namespace (``llm``,
+``tools``, ...) into a runtime.  Every call goes through :meth:`BridgeHost.invoke`:
+
+1. script values → plain Python data (the runtime's ``to_host``: tables become
+   dicts/lists, functions become :class:`ScriptFunction` callables, bridge
+   objects come back as themselves);
+2. arguments checked against the intrinsic's :class:`~.registry.Field` schema
+   — an error names the bad field: ``bad argument 'model' to 'llm.complete'
+   (string expected, got nil)``;
+3. the capability it needs (filled from the arguments) checked against the
+   policy — a denial names the capability and the flag that grants it;
+4. the call journaled (name, arguments, result, fuel at that moment);
+5. ``impl(call, *args)`` runs; a :class:`BridgeFailure` becomes a script error
+   at the spell's position; the result is converted back.
+
+Nothing here knows which language the spell is written in.
+"""
+from __future__ import annotations
+
+import fnmatch
+from typing import Any
+
+from ..vm.runtime import register_function
+from .registry import REGISTRY, Field, Intrinsic, methods, namespaces
+
+
+class BridgeFailure(Exception):
+    """Raised by an intrinsic's impl: becomes a script error naming the intrinsic."""
+
+
+class BridgeObject:
+    """A host-side object the script holds a handle to (an agent, a state, ...).
+
+    ``kind`` selects its methods in the registry (``agent`` → ``agent.run``)."""
+
+    kind = "object"
+
+
+class ScriptFunction:
+    """A script function as the host sees it: call it with Python data."""
+
+    __slots__ = ("host", "fn")
+
+    def __init__(self, host: "BridgeHost", fn):
+        self.host = host
+        self.fn = fn
+
+    def __call__(self, *args):
+        rt = self.host.rt
+        r = rt.call(self.fn, *[self.host.to_script(a) for a in args])
+        if type(r) is tuple:
+            r = r[0] if r else None
+        return self.host.to_host(r)
+
+
+class Call:
+    """What an impl sees of its call: the host, the intrinsic, the run."""
+
+    __slots__ = ("host", "intrinsic")
+
+    def __init__(self, host: "BridgeHost", intrinsic: Intrinsic):
+        self.host = host
+        self.intrinsic = intrinsic
+
+    @property
+    def rt(self):
+        return self.host.rt
+
+    @property
+    def policy(self):
+        return self.host.rt.policy
+
+    def fail(self, message: str):
+        raise BridgeFailure(message)
+
+
+class BridgeHost:
+    def __init__(self, rt):
+        self.rt = rt
+        self.journal: list[dict] = []
+        self._tables: dict[int, Any] = {}      # id(script table) -> BridgeObject
+        self._handles: dict[int, Any] = {}     # id(BridgeObject) -> script table
+        rt.bridges = self
+
+    # -- installation -------------------------------------------------------------------
+    def install(self) -> None:
+        G = self.rt.G
+        for ns, items in namespaces().items():
+            table = self.rt.new_table()
+            for it in items:
+                table.hash[it.short] = self.bind(it)
+            G.hash[ns] = table
+
+    def bind(self, it: Intrinsic, obj: BridgeObject | None = None):
+        host = self
+
+        def bridge_call(*args):
+            return host.invoke(it, args, obj)
+        register_function(it.name, bridge_call)
+        return bridge_call
+
+    # -- conversion ---------------------------------------------------------------------
+    def to_host(self, v, depth: int = 0):
+        from ..vm.values import Table
+        t = type(v)
+        if v is None or t in (bool, int, float, str):
+            return v
+        if t is Table:
+            obj = self._tables.get(id(v))
+            if obj is not None:
+                return obj
+            if depth > 64:
+                raise BridgeFailure("value nested too deeply to pass to the host")
+            if not v.hash and v.arr[1:] and None not in v.arr[1:]:
+                return [self.to_host(x, depth + 1) for x in v.arr[1:]]
+            if not v.hash and len(v.arr) == 1:
+                return {}
+            return {(k if type(k) is str else k): self.to_host(x, depth + 1) for k, x in v.items()}
+        if callable(v):
+            return ScriptFunction(self, v)
+        return v
+
+    def to_script(self, v):
+        from ..vm.values import Table
+        t = type(v)
+        if v is None or t in (bool, int, float, str):
+            return v
+        if t is dict:
+            table = self.rt.new_table()
+            for k, x in v.items():
+                if x is not None:
+                    table.set(k, self.to_script(x))
+            return table
+        if t in (list, tuple):
+            table = self.rt.new_table()
+            self.rt.setlist(table, 1, tuple(self.to_script(x) for x in v))
+            return table
+        if isinstance(v, BridgeObject):
+            return self.handle(v)
+        if t is ScriptFunction:
+            return v.fn
+        if t is Table:
+            return v
+        raise BridgeFailure(f"cannot pass a {t.__name__} to the script")
+
+    def handle(self, obj: BridgeObject):
+        """The script table standing for *obj* (one per object, so identity holds)."""
+        table = self._handles.get(id(obj))
+        if table is None:
+            table = self.rt.new_table()
+            for it in methods(obj.kind):
+                table.hash[it.short] = self.bind(it, obj)
+            self._handles[id(obj)] = table
+            self._tables[id(table)] = obj
+            self._keep = getattr(self, "_keep", [])
+            self._keep.append((obj, table))
+        return table
+
+    # -- the call ------------------------------------------------------------------------
+    def invoke(self, it: Intrinsic, args: tuple, obj: BridgeObject | None):
+        rt = self.rt
+        if obj is not None:
+            # agent:run(x) passes the handle first; agent.run(x) does not
+            if args and self._tables.get(id(args[0])) is obj:
+                args = args[1:]
+        try:
+            values = [self.to_host(a) for a in args]
+            values = check_args(it, values)
+            cap = capability_of(it, values)
+            if cap is not None:
+                self.require(cap)
+            entry = {"call": it.name, "args": _journal_value(values), "fuel": rt.meter.instructions}
+            self.journal.append(entry)
+            call = Call(self, it)
+            result = it.impl(call, obj, *values) if obj is not None else it.impl(call, *values)
+            entry["result"] = _journal_value(result)
+            return self.to_script(result)
+        except BridgeFailure as e:
+            rt.error(f"{it.name}: {e}")
+
+    def require(self, capability: str):
+        policy = self.rt.policy
+        if not policy.allows(capability):
+            raise BridgeFailure(f"permission denied: needs {capability} (grant it with {policy.flag_for(capability)})")
+
+
+def check_args(it: Intrinsic, values: list) -> list:
+    """Validate positional *values* against the intrinsic's params; fill defaults."""
+    out = []
+    for i, p in enumerate(it.params):
+        v = values[i] if i < len(values) else None
+        out.append(check_value(it, p, v, p.name))
+    if len(values) > len(it.params) and not (it.params and it.params[-1].name.startswith("...")):
+        extra = values[len(it.params):]
+        if any(x is not None for x in extra):
+            raise BridgeFailure(f"takes {len(it.params)} argument(s), got {len(values)}")
+    return out
+
+
+_PY_TYPES = {
+    "string": (str,), "number": (int, float), "integer": (int,), "boolean": (bool,),
+    "table": (dict, list), "array": (list,), "function": (ScriptFunction,), "object": (BridgeObject,),
+}
+
+
+def _type_name(v) -> str:
+    if v is None:
+        return "nil"
+    if type(v) is bool:
+        return "boolean"
+    if type(v) in (int, float):
+        return "number"
+    if type(v) is str:
+        return "string"
+    if type(v) in (dict, list):
+        return "table"
+    if isinstance(v, ScriptFunction):
+        return "function"
+    if isinstance(v, BridgeObject):
+        return v.kind
+    return type(v).__name__
+
+
+def check_value(it: Intrinsic, f: Field, v, path: str):
+    if v is None:
+        if f.required:
+            raise BridgeFailure(f"bad argument '{path}' ({f.type} expected, got nil)")
+        return f.default
+    types = f.types
+    if "any" not in types:
+        ok = False
+        for t in types:
+            py = _PY_TYPES[t]
+            if isinstance(v, py) and not (type(v) is bool and t in ("number", "integer")):
+                ok = True
+            elif t == "integer" and type(v) is float and v.is_integer():
+                v = int(v)
+                ok = True
+            elif t == "array" and v == {}:
+                v = []
+                ok = True
+            elif t == "table" and isinstance(v, dict) is False and type(v) is list:
+                ok = True
+            if ok:
+                break
+        if not ok:
+            raise BridgeFailure(f"bad argument '{path}' ({f.type} expected, got {_type_name(v)})")
+    if f.enum and v not in f.enum:
+        choices = ", ".join(repr(e) for e in f.enum)
+        raise BridgeFailure(f"bad argument '{path}' (one of {choices} expected, got {v!r})")
+    if f.fields and type(v) is dict:
+        known = {g.name for g in f.fields}
+        if not f.extra:
+            for k in v:
+                if k not in known:
+                    raise BridgeFailure(f"bad argument '{path}' (unknown field '{k}')")
+        v = dict(v)
+        for g in f.fields:
+            # an options table's fields are named bare: 'model', not 'request.model'
+            sub = g.name if path in top_names(it) else f"{path}.{g.name}"
+            checked = check_value(it, g, v.get(g.name), sub)
+            if checked is not None:
+                v[g.name] = checked
+    if f.items is not None and type(v) is list:
+        v = [check_value(it, f.items, x, f"{path}[{i + 1}]") for i, x in enumerate(v)]
+    return v
+
+
+def top_names(it: Intrinsic) -> set:
+    return {p.name for p in it.params if p.fields}
+
+
+def capability_of(it: Intrinsic, values: list) -> str | None:
+    """The intrinsic's capability template filled from its arguments."""
+    if it.capability is None:
+        return None
+    fields: dict = {}
+    for p, v in zip(it.params, values):
+        fields[p.name] = v
+        if type(v) is dict:
+            for k, x in v.items():
+                if type(x) in (str, int, float):
+                    fields.setdefault(k, x)
+    try:
+        return it.capability.format(**fields)
+    except (KeyError, IndexError):
+        return it.capability
+
+
+def _journal_value(v, depth: int = 0):
+    if v is None or type(v) in (bool, int, float, str):
+        return v
+    if depth > 32:
+        return "<deep>"
+    if type(v) is dict:
+        return {str(k): _journal_value(x, depth + 1) for k, x in v.items()}
+    if type(v) in (list, tuple):
+        return [_journal_value(x, depth + 1) for x in v]
+    if isinstance(v, ScriptFunction):
+        return "<function>"
+    if isinstance(v, BridgeObject):
+        return f"<{v.kind}>"
+    return f"<{type(v).__name__}>"
+
+
+def matches(pattern: str, capability: str) -> bool:
+    """Whether a granted pattern covers a capability (``net:*.example.com``)."""
+    return fnmatch.fnmatchcase(capability, pattern)
+
+
+__all__ = ["BridgeHost", "BridgeObject", "BridgeFailure", "Call", "ScriptFunction", "REGISTRY", "matches"]
