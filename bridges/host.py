@@ -23,7 +23,7 @@ import fnmatch
 from typing import Any
 
 from ..vm.runtime import register_function
-from .registry import REGISTRY, Field, Intrinsic, methods, namespaces
+from .registry import REGISTRY, SETUP, Field, Intrinsic, methods, namespaces
 
 
 class BridgeFailure(Exception):
@@ -91,6 +91,8 @@ class BridgeHost:
             table = self.rt.new_table()
             for it in items:
                 table.hash[it.short] = self.bind(it)
+            if ns in SETUP:
+                SETUP[ns](self, table)
             G.hash[ns] = table
 
     def bind(self, it: Intrinsic, obj: BridgeObject | None = None):

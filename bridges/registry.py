@@ -69,6 +69,17 @@ class Intrinsic:
 
 REGISTRY: dict[str, Intrinsic] = {}
 
+#: per namespace, a function ``(host, table)`` that adds entries beyond the
+#: intrinsics (``tools.file_read`` and the other direct tool calls)
+SETUP: dict = {}
+
+
+def namespace_setup(ns: str):
+    def register(fn):
+        SETUP[ns] = fn
+        return fn
+    return register
+
 
 def intrinsic(name: str, params=(), result: Field | None = None, doc: str = "",
               capability: str | None = None, waits: bool = False, method_of: str | None = None):

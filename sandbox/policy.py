@@ -63,8 +63,31 @@ class Policy:
     allow_all: bool = False
 
     def allows(self, capability: str) -> bool:
+        """Whether a grant covers *capability*.  ``read:DIR``/``write:DIR`` grant
+        DIR and everything below it (paths are resolved by the bridge before
+        they are checked); ``net:HOST`` grants every port of HOST,
+        ``net:HOST:PORT`` one port; other kinds match as glob patterns."""
+        if self.allow_all:
+            return True
         import fnmatch
-        return self.allow_all or any(fnmatch.fnmatchcase(capability, g) for g in self.grants)
+        import os.path
+        kind, _, what = capability.partition(":")
+        for grant in self.grants:
+            gkind, _, gwhat = grant.partition(":")
+            if gkind != kind:
+                continue
+            if kind in ("read", "write"):
+                root = gwhat.rstrip("/") or "/"
+                if what == root or what.startswith(root + os.path.sep) or root == "/":
+                    return True
+            elif kind == "net":
+                host, _, port = what.partition(":")
+                ghost, _, gport = gwhat.partition(":")
+                if fnmatch.fnmatchcase(host, ghost) and (not gport or gport == port):
+                    return True
+            elif fnmatch.fnmatchcase(what, gwhat):
+                return True
+        return False
 
     def flag_for(self, capability: str) -> str:
         kind, _, what = capability.partition(":")
