@@ -56,12 +56,18 @@ class LuaFn:
     def __init__(self, f):
         self.f = f
 
+    def __repr__(self) -> str:          # stable test ids (pytest-xdist compares them)
+        return "LuaFn"
+
 
 class LuaTable:
     """A table given once as a dict of our values."""
 
     def __init__(self, d: dict):
         self.d = d
+
+    def __repr__(self) -> str:
+        return f"LuaTable({self.d!r})"
 
 
 def _to_lua(v):
