@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 
 from . import providers
+from .events import emit
 from .host import BridgeFailure, BridgeObject
 from .llm import account
 from .registry import Field, intrinsic
@@ -55,11 +56,15 @@ class Agent(BridgeObject):
         if not self.messages and self.system:
             self.messages.append({"role": "system", "content": self.system})
         self.messages.append({"role": "user", "content": prompt})
-        for _ in range(self.max_steps):
+        emit(call.host, "agent.started", {"agent": self.name, "prompt": prompt})
+        for step in range(1, self.max_steps + 1):
             out = providers.chat(self.model, self.messages, tools=schemas, **self.options)
             account(call, out)
+            emit(call.host, "agent.step", {"agent": self.name, "step": step,
+                                           "tool_calls": [tc["name"] for tc in out["tool_calls"]]})
             if not out["tool_calls"]:
                 self.messages.append({"role": "assistant", "content": out["content"]})
+                emit(call.host, "agent.finished", {"agent": self.name, "steps": step, "answer": out["content"]})
                 return out["content"]
             self.messages.append({"role": "assistant", "content": out["content"] or None, "tool_calls": [
                 {"id": tc["id"], "type": "function",

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 
 from . import providers
+from .events import emit
 from .host import BridgeFailure
 from .registry import Field, intrinsic
 
@@ -62,8 +63,10 @@ def complete(call, req):
     schema = req.get("schema")
     tries = (req.get("schema_retries") or 0) + 1 if schema is not None else 1
     for attempt in range(tries):
+        emit(call.host, "llm.request", {"model": req["model"], "messages": messages})
         out = providers.chat(req["model"], messages, on_token=on_token, **opts)
         account(call, out)
+        emit(call.host, "llm.response", _public(out))
         if schema is None:
             return _public(out)
         problem, data = _validate(out["content"], schema)

@@ -61,6 +61,7 @@ class Policy:
     clock_start: float = 1_700_000_000.0   # the virtual clock's epoch time at start
     grants: tuple = DEFAULT_GRANTS         # capability patterns ("net:127.0.0.1", "read:/data/*")
     allow_all: bool = False
+    log_level: str = "info"                # the log bridge drops lines below this level
 
     def allows(self, capability: str) -> bool:
         """Whether a grant covers *capability*.  ``read:DIR``/``write:DIR`` grant
