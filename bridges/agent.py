@@ -14,10 +14,9 @@ from __future__ import annotations
 
 import json
 
-from . import providers
 from .events import emit
 from .host import BridgeFailure, BridgeObject
-from .llm import account
+from .llm import generate
 from .registry import Field, intrinsic
 from .tools import Tool, run_tool, tools_of
 
@@ -58,8 +57,9 @@ class Agent(BridgeObject):
         self.messages.append({"role": "user", "content": prompt})
         emit(call.host, "agent.started", {"agent": self.name, "prompt": prompt})
         for step in range(1, self.max_steps + 1):
-            out = providers.chat(self.model, self.messages, tools=schemas, **self.options)
-            account(call, out)
+            request = dict({k: v for k, v in self.options.items() if v is not None},
+                           model=self.model, messages=self.messages, tools=schemas)
+            out = generate(call, request)
             emit(call.host, "agent.step", {"agent": self.name, "step": step,
                                            "tool_calls": [tc["name"] for tc in out["tool_calls"]]})
             if not out["tool_calls"]:

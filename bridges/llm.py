@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 
-from . import providers
+from . import hooks, providers
 from .events import emit
 from .host import BridgeFailure
 from .registry import Field, intrinsic
@@ -50,8 +50,20 @@ def build_messages(req: dict) -> list:
     return messages
 
 
-def account(call, out: dict) -> None:
+def generate(call, request: dict, on_token=None) -> dict:
+    """One model call as every bridge makes it: hooks, events, the provider, budgets.
+
+    *request* is ``{model, messages, temperature?, max_tokens?, tools?, ...}``."""
+    host = call.host
+    ctx = {"call": call.intrinsic.name, "model": request["model"]}
+    request = hooks.apply(host, "beforeGenerate", ctx, request)
+    emit(host, "llm.request", {"model": request["model"], "messages": request["messages"]})
+    opts = {k: request.get(k) for k in ("temperature", "max_tokens", "api_base", "timeout", "tools")}
+    out = providers.chat(request["model"], request["messages"], on_token=on_token, **opts)
     call.rt.meter.charge_tokens(out["usage"].get("total_tokens", 0), out.get("cost", 0.0))
+    out = hooks.apply(host, "afterGenerate", ctx, request, out)
+    emit(host, "llm.response", _public(out))
+    return out
 
 
 @intrinsic("llm.complete", params=(REQUEST,), result=RESULT, capability="model:{model}", waits=True)
@@ -59,14 +71,11 @@ def complete(call, req):
     """One completion; with ``schema``, a validated ``data`` table too."""
     messages = build_messages(req)
     on_token = req.get("on_token")
-    opts = {k: req.get(k) for k in ("temperature", "max_tokens", "api_base", "timeout")}
+    base = {k: req[k] for k in ("model", "temperature", "max_tokens", "api_base", "timeout") if req.get(k) is not None}
     schema = req.get("schema")
     tries = (req.get("schema_retries") or 0) + 1 if schema is not None else 1
     for attempt in range(tries):
-        emit(call.host, "llm.request", {"model": req["model"], "messages": messages})
-        out = providers.chat(req["model"], messages, on_token=on_token, **opts)
-        account(call, out)
-        emit(call.host, "llm.response", _public(out))
+        out = generate(call, dict(base, messages=messages), on_token)
         if schema is None:
             return _public(out)
         problem, data = _validate(out["content"], schema)

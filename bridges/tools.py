@@ -14,6 +14,7 @@ from typing import Callable
 
 import attrs
 
+from . import hooks
 from .events import emit
 from .host import BridgeFailure, ScriptFunction
 from .registry import Field, Intrinsic, intrinsic, namespace_setup
@@ -96,11 +97,14 @@ def run_tool(call, tool: Tool, args: dict):
             host.require(cap)
     if tool.destructive:
         host.require(f"destructive:{tool.name}")
+    ctx = {"call": "tool", "tool": tool.name}
+    args = hooks.apply(host, "beforeToolCall", ctx, tool.name, args)
     emit(host, "tool.called", {"tool": tool.name, "args": args})
     clock = getattr(host.rt, "clock", None)
     start = clock.now() if clock is not None else 0.0
     try:
         result = tool.handler(call, args)
+        result = hooks.apply(host, "afterToolCall", ctx, tool.name, args, result)
     except BridgeFailure as e:
         emit(host, "tool.executed", {"tool": tool.name, "success": False, "error": str(e),
                                      "duration": (clock.now() - start) if clock is not None else 0.0})
