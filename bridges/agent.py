@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 
+from ..vm.runtime import ScriptThrow
 from .events import emit
 from .host import BridgeFailure, BridgeObject
 from .llm import generate
@@ -86,10 +87,15 @@ def _run_requested(call, tools: dict, tc: dict) -> str:
         return f"error: the arguments are not valid JSON ({e.msg})"
     if not isinstance(args, dict):
         return "error: the arguments must be a JSON object"
+    meter = call.rt.meter
+    depth = meter.depth.cell_contents
     try:
         result = run_tool(call, tool, args)
     except BridgeFailure as e:
         return f"error: {e}"
+    except ScriptThrow as e:            # the spell's handler failed: the model hears about it
+        meter.depth.cell_contents = depth
+        return f"error: {e.value if isinstance(e.value, str) else call.rt.tostring(e.value)}"
     return result if isinstance(result, str) else json.dumps(result, ensure_ascii=False)
 
 

@@ -79,6 +79,8 @@ def build_parser() -> argparse.ArgumentParser:
     dis.add_argument("--lang", choices=["lua", "js", "javascript", "tengo"])
     dis.add_argument("--python", action="store_true", help="print the generated Python instead")
 
+    sub.add_parser("api", help="print the script API reference (generated from the bridge registry)")
+
     chk = sub.add_parser("check", help="check spells without running them")
     chk.add_argument("files", nargs="+")
     chk.add_argument("--lang", choices=["lua", "js", "javascript", "tengo"])
@@ -193,13 +195,21 @@ def cmd_check(ns) -> int:
     return 1 if problems else 0
 
 
+def cmd_api(ns) -> int:
+    from .bridges import load_all
+    from .bridges.registry import reference_markdown
+    load_all()
+    sys.stdout.write(reference_markdown())
+    return 0
+
+
 def main(argv=None) -> int:
     parser = build_parser()
     ns = parser.parse_args(argv)
     if ns.command is None:
         parser.print_help(sys.stderr)
         return 2
-    handler = {"run": cmd_run, "disasm": cmd_disasm, "check": cmd_check}[ns.command]
+    handler = {"run": cmd_run, "disasm": cmd_disasm, "check": cmd_check, "api": cmd_api}[ns.command]
     try:
         return handler(ns)
     except UsageError as e:

@@ -208,7 +208,7 @@ class LLMServer:
         self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self._httpd.daemon_threads = True  # a sleeping answer must not block stop()
         self._thread = threading.Thread(target=self._httpd.serve_forever,
-                                        kwargs={"poll_interval": 0.05},
+                                        kwargs={"poll_interval": 0.01},
                                         name=f"llm-server-{self.port}", daemon=True)
         self._thread.start()
         return self

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import struct
 
+from ..runtime import register_function
 from ..values import Table, byte_len, from_bytes, to_bytes, wrap
 from .lauxlib import arg_error, check_int, check_num, check_str, type_error, type_name
 from .lformat import MASK64, str_format
@@ -270,6 +271,7 @@ def open(rt) -> Table:  # noqa: A001 - the library contract's name
                     skip = state[2] = pat.skipper(rt)
             return ()
 
+        register_function("gmatch_aux", gmatch_next)
         return gmatch_next
 
     def gsub(*args):
@@ -374,6 +376,10 @@ def open(rt) -> Table:  # noqa: A001 - the library contract's name
                 out.append(bytes(ntoalign))
             arg += 1
             v = args[arg - 1] if len(args) >= arg else None
+            if v is None and opt <= K_ZSTR:
+                # lstrlib pushes a nil after the arguments: a missing one is "nil"
+                expected = "string" if opt >= K_CHAR else "number"
+                arg_error(rt, arg, "pack", f"{expected} expected, got nil")
             if opt == K_INT or opt == K_UINT:
                 x = check_int(rt, v, arg, "pack")
                 if size < 8:
