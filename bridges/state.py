@@ -10,9 +10,14 @@ returns a state object::
     st:merge(other, {strategy = "shallow" | "deep", conflictResolution = "ours" | "theirs" | "error"})
     st:snapshot()  st:restore(id)
 
-Values are JSON data: strings, numbers, booleans and tables (arrays, or
-tables with string keys).  A path segment names a key of a table with string
-keys; arrays are values, never descended into.  ``set(key, nil)`` deletes.
+Values are JSON data: strings, numbers (64-bit integers, finite floats),
+booleans and tables (arrays, or tables with string keys; an empty table is
+an empty JSON object), nested at most :data:`MAX_DEPTH` deep.  A path segment
+names a key of a table with string keys; arrays are values, never descended
+into (so a key containing a dot cannot be addressed by a path).
+``set(key, nil)`` deletes.  ``merge`` defaults to ``deep`` and ``theirs``;
+values equal as data (``1`` and ``1.0`` too, as in Lua) never conflict, and
+arrays are merged as whole values.
 
 Invariants:
 
@@ -101,6 +106,10 @@ def _kind(v) -> str:
     return type(v).__name__
 
 
+def _a(kind: str) -> str:
+    return f"{'an' if kind[0] in 'aeiou' else 'a'} {kind}"
+
+
 def _problem(call, value, where: str, depth: int = 0) -> str | None:
     """Why *value* (found at path *where*, *depth* tables down) cannot be stored, or None."""
     stack = [(value, where, depth)]
@@ -125,10 +134,10 @@ def _problem(call, value, where: str, depth: int = 0) -> str | None:
                 continue
             for k, x in v.items():
                 if type(k) is not str:
-                    return f"a {_kind(k)} key in '{at}': state tables have string keys, or are arrays"
+                    return f"{_a(_kind(k))} key in '{at}': state tables have string keys, or are arrays"
                 stack.append((x, f"{at}.{k}" if at else k, d + 1))
         else:
-            return (f"a {_kind(v)} at '{at}' cannot be stored: "
+            return (f"{_a(_kind(v))} at '{at}' cannot be stored: "
                     "state values are strings, numbers, booleans and tables")
     call.rt.meter.charge(seen)
     return None
@@ -180,7 +189,7 @@ def _updated(data: dict, parts: list[str], value):
                 return None
             if child is not None:
                 where = ".".join(parts[:i + 1])
-                raise BridgeFailure(f"cannot set '{'.'.join(parts)}': '{where}' is a {_kind(child)}, not a table")
+                raise BridgeFailure(f"cannot set '{'.'.join(parts)}': '{where}' is {_a(_kind(child))}, not a table")
             child = {}
         chain.append(child)
     if value is DELETE and parts[-1] not in chain[-1]:
@@ -357,8 +366,8 @@ class SqliteStore:
 
     def save(self, call, data, keys):
         try:
-            with closing(sqlite3.connect(self.path, isolation_level=None)) as db:     # commits, or rolls back on any exception
-                pass
+            with closing(sqlite3.connect(self.path)) as db, db:     # commits, or rolls back on any exception
+                db.execute("BEGIN IMMEDIATE")
                 db.execute(CREATE)
                 if keys is None:
                     db.execute(f"DELETE FROM {TABLE}")

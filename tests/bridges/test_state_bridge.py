@@ -135,9 +135,9 @@ def test_dotted_get_through_a_non_table_is_nil():
     """) == [None, None, None]
 
 
-@pytest.mark.parametrize("value, kind", [('"text"', "string"), ("{1, 2}", "array"), ("42", "number")])
+@pytest.mark.parametrize("value, kind", [('"text"', "a string"), ("{1, 2}", "an array"), ("42", "a number")])
 def test_dotted_set_through_a_non_table_fails(value, kind):
-    assert f"state.set: cannot set 'p.q.r': 'p.q' is a {kind}, not a table" in error_of(f"""
+    assert f"state.set: cannot set 'p.q.r': 'p.q' is {kind}, not a table" in error_of(f"""
         local st = state.create()
         st:set("p", {{q = {value}}})
         st:set("p.q.r", 1)
