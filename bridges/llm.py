@@ -14,7 +14,7 @@ import json
 from . import hooks, providers
 from .events import emit
 from .host import BridgeFailure
-from .waits import wait
+from .waits import in_branch, wait
 from .registry import Field, intrinsic
 
 MESSAGE = Field("message", "table", fields=(Field("role", "string", required=True,
@@ -60,7 +60,15 @@ def generate(call, request: dict, on_token=None) -> dict:
     request = hooks.apply(host, "beforeGenerate", ctx, request)
     emit(host, "llm.request", {"model": request["model"], "messages": request["messages"]})
     opts = {k: request.get(k) for k in ("temperature", "max_tokens", "api_base", "timeout", "tools")}
-    out = wait(providers.chat, request["model"], request["messages"], on_token=on_token, **opts)
+    if on_token is not None and in_branch():
+        # the request runs on a worker thread: collect the pieces there and
+        # hand them to the spell's callback here, in order
+        pieces: list = []
+        out = wait(providers.chat, request["model"], request["messages"], on_token=pieces.append, **opts)
+        for piece in pieces:
+            on_token(piece)
+    else:
+        out = wait(providers.chat, request["model"], request["messages"], on_token=on_token, **opts)
     call.rt.meter.charge_tokens(out["usage"].get("total_tokens", 0), out.get("cost", 0.0))
     out = hooks.apply(host, "afterGenerate", ctx, request, out)
     emit(host, "llm.response", _public(out))

@@ -31,6 +31,12 @@ class _Branch(greenlet.greenlet):
     future = None
 
 
+def in_branch() -> bool:
+    """Whether this code runs in a branch of a parallel section (so blocking
+    work goes to another thread, where script code must never run)."""
+    return isinstance(greenlet.getcurrent(), _Branch)
+
+
 def wait(fn, *args, **kwargs):
     """Run blocking *fn*; inside a parallel branch, let the other branches run meanwhile."""
     here = greenlet.getcurrent()
