@@ -60,6 +60,20 @@ def generate(call, request: dict, on_token=None) -> dict:
     request = hooks.apply(host, "beforeGenerate", ctx, request)
     emit(host, "llm.request", {"model": request["model"], "messages": request["messages"]})
     opts = {k: request.get(k) for k in ("temperature", "max_tokens", "api_base", "timeout", "tools")}
+    cassette = getattr(host, "cassette", None)
+    if cassette is not None:
+        out = cassette.answer(request, lambda: _ask(request, on_token, opts))
+        if cassette.mode == "replay" and on_token is not None:
+            on_token(out["content"])
+    else:
+        out = _ask(request, on_token, opts)
+    call.rt.meter.charge_tokens(out["usage"].get("total_tokens", 0), out.get("cost", 0.0))
+    out = hooks.apply(host, "afterGenerate", ctx, request, out)
+    emit(host, "llm.response", _public(out))
+    return out
+
+
+def _ask(request: dict, on_token, opts: dict) -> dict:
     if on_token is not None and in_branch():
         # the request runs on a worker thread: collect the pieces there and
         # hand them to the spell's callback here, in order
@@ -69,9 +83,6 @@ def generate(call, request: dict, on_token=None) -> dict:
             on_token(piece)
     else:
         out = wait(providers.chat, request["model"], request["messages"], on_token=on_token, **opts)
-    call.rt.meter.charge_tokens(out["usage"].get("total_tokens", 0), out.get("cost", 0.0))
-    out = hooks.apply(host, "afterGenerate", ctx, request, out)
-    emit(host, "llm.response", _public(out))
     return out
 
 

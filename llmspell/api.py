@@ -48,12 +48,17 @@ class RunResult:
     cost: float = 0.0                       # LLM cost
 
 
-def install_bridges(rt) -> None:
-    """Put the bridge namespaces (llm, tools, ...) into a run's globals."""
-    from .bridges import load_all
-    from .bridges.host import BridgeHost
-    load_all()
-    BridgeHost(rt).install()
+def bridges_setup(cassette=None):
+    """A runtime setup that puts the bridge namespaces (llm, tools, ...) into a
+    run's globals, answering models from *cassette* when given."""
+    def install(rt) -> None:
+        from .bridges import load_all
+        from .bridges.host import BridgeHost
+        load_all()
+        host = BridgeHost(rt)
+        host.cassette = cassette
+        host.install()
+    return install
 
 
 class Program:
@@ -74,20 +79,34 @@ class Program:
         from .ir.disasm import format_module
         return format_module(self.module)
 
-    def run(self, policy=None, args: tuple = (), stdout=None) -> RunResult:
+    def run(self, policy=None, args: tuple = (), stdout=None, record: str | None = None,
+            replay: str | None = None) -> RunResult:
+        """Run once.  *record*/*replay* name a cassette file of model answers."""
         from .sandbox.policy import Policy
         from .vm.execute import execute
         from .vm.values import to_python
         policy = policy or Policy()
         capture = io.StringIO() if stdout is None else None
         out = capture if capture is not None else stdout
+        cassette = None
+        if record or replay:
+            from .bridges.cassette import Cassette
+            from .bridges.host import BridgeFailure
+            try:
+                cassette = Cassette(record or replay, "record" if record else "replay")
+            except BridgeFailure as e:
+                raise UsageError(str(e)) from None
         try:
-            outcome = execute(self.compiled, policy, out, args, loader=self._loader, setup=install_bridges)
+            outcome = execute(self.compiled, policy, out, args, loader=self._loader,
+                              setup=bridges_setup(cassette))
         except LlmspellError as e:
             e.source = self.module.source_file
             if capture is not None:
                 e.output = capture.getvalue()
             raise
+        finally:
+            if cassette is not None:
+                cassette.save()
         return RunResult(capture.getvalue() if capture is not None else "",
                          [to_python(v) for v in outcome.values],
                          outcome.instructions, outcome.alloc_bytes, outcome.alloc_objects,

@@ -73,6 +73,12 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--max-string", type=_size, metavar="BYTES")
     run.add_argument("--timeout", type=_seconds, metavar="SECONDS")
     run.add_argument("--seed", type=int, help="math.random's seed (default 0)")
+    run.add_argument("--journal", metavar="FILE", help="write every bridge call to FILE (JSON lines)")
+    run.add_argument("--record", metavar="CASSETTE", help="save the models' answers to CASSETTE")
+    run.add_argument("--replay", metavar="CASSETTE", help="answer model calls from CASSETTE, offline")
+    run.add_argument("--max-tokens", type=_count, metavar="N", help="LLM tokens the run may use")
+    run.add_argument("--max-cost", type=float, metavar="USD", help="LLM cost the run may incur")
+    run.add_argument("--log-level", choices=["debug", "info", "warn", "error"], default="info")
 
     dis = sub.add_parser("disasm", help="print a spell's IR with its source lines")
     dis.add_argument("file")
@@ -110,14 +116,15 @@ def _policy(ns):
     from .sandbox.policy import Limits, Policy
     limits = Limits()
     changes = {}
-    for field in ("max_instructions", "max_memory", "max_depth", "max_string", "timeout"):
+    for field in ("max_instructions", "max_memory", "max_depth", "max_string", "timeout", "max_tokens",
+                  "max_cost"):
         v = getattr(ns, field)
         if v is not None:
             changes[field] = v
     if changes.get("max_depth", 0) > Limits.MAX_DEPTH:
         raise UsageError(f"--max-depth is at most {Limits.MAX_DEPTH:,}")
     limits = attrs.evolve(limits, **changes)
-    return Policy(limits=limits, seed=ns.seed if ns.seed is not None else 0)
+    return Policy(limits=limits, seed=ns.seed if ns.seed is not None else 0, log_level=ns.log_level)
 
 
 def _inputs(pairs):
@@ -136,11 +143,18 @@ def cmd_run(ns) -> int:
     lang = api.lang_for(ns.file, ns.lang)
     source = _read(ns.file)
     program = api.compile(source, lang, ns.file)
+    if ns.record and ns.replay:
+        raise UsageError("--record and --replay cannot be used together")
     out = _StdoutWriter()
     try:
-        result = program.run(_policy(ns), _inputs(ns.arg), stdout=out)
+        result = program.run(_policy(ns), _inputs(ns.arg), stdout=out, record=ns.record, replay=ns.replay)
     finally:
         out.flush()
+    if ns.journal:
+        import json
+        with open(ns.journal, "w", encoding="utf-8") as f:
+            for entry in result.journal:
+                f.write(json.dumps(entry, ensure_ascii=False) + "\n")
     if ns.stats:
         print(f"instructions={result.instructions} alloc_bytes={result.alloc_bytes} "
               f"alloc_objects={result.alloc_objects}", file=sys.stderr)

@@ -175,3 +175,23 @@ print(tools.save("/tmp/ok"))
 """)
     assert llm_server.requests[0]["temperature"] == 0.7
     assert r.output == "false\tCannot write to system directories\nsaved\n"
+
+
+def test_record_then_replay_offline_gives_identical_runs(tmp_path):
+    from llm_server import LLMServer
+    cassette = str(tmp_path / "cassette.json")
+    with LLMServer() as server:
+        server.script(Answer(tool_calls=[ToolCall("lookup", {"q": "x"})]), "the answer is 42")
+        src = (f'local agent = llm.agent{{model = "openai/test-model", api_base = "{server.url}", tools = {{"lookup"}}}}\n'
+               'tools.register{name = "lookup", handler = function(a) return "found " .. a.q end}\n'
+               'print(agent:run("question"))\n')
+        program = llmspell.compile(src, "lua", "spell.lua")
+        recorded = program.run(record=cassette)
+    # the server is gone: the replay cannot reach any model
+    replayed = program.run(replay=cassette)
+    assert replayed.output == recorded.output == "the answer is 42\n"
+    assert replayed.journal == recorded.journal
+    assert replayed.instructions == recorded.instructions
+    changed = llmspell.compile(src.replace("question", "another question"), "lua", "spell.lua")
+    with pytest.raises(llmspell.ScriptError, match="differs from the recording"):
+        changed.run(replay=cassette)
