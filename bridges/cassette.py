@@ -38,16 +38,17 @@ class Cassette:
 
     def answer(self, request: dict, ask):
         """The answer to *request*: asked for real (and kept) or replayed."""
-        key = {"model": request["model"], "messages": request["messages"]}
+        # a snapshot: the caller's message list keeps growing after this call
+        key = json.loads(json.dumps({"model": request["model"], "messages": request["messages"]}))
         if self.mode == "record":
             out = ask()
-            self.entries.append({"request": key, "answer": out})
+            self.entries.append({"request": key, "answer": json.loads(json.dumps(out))})
             return out
         if self.next >= len(self.entries):
             raise BridgeFailure(f"the cassette has no answer for call #{self.next + 1} "
                                 f"(it recorded {len(self.entries)}); record it again")
         entry = self.entries[self.next]
-        if entry["request"] != json.loads(json.dumps(key)):
+        if entry["request"] != key:
             raise BridgeFailure(f"call #{self.next + 1} differs from the recording "
                                 f"(model or messages changed); record it again")
         self.next += 1
