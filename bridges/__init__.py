@@ -5,3 +5,21 @@ as intrinsics in :mod:`.registry`, bound into any runtime by :mod:`.host`."""
 def load_all() -> None:
     """Import every bridge module so its intrinsics are registered."""
     from . import agent, events, hooks, llm, log, tools  # noqa: F401
+
+
+def reference() -> str:
+    """The script API reference: every intrinsic and built-in tool (the README's
+    "Script API" section is this text; a test keeps them equal)."""
+    load_all()
+    from .registry import reference_markdown
+    from .tools import BUILTIN
+    text = reference_markdown()
+    if BUILTIN:
+        lines = ["### built-in tools", ""]
+        for tool in BUILTIN.values():
+            params = ", ".join(f"{k}{'' if k in tool.parameters.get('required', []) else '?'}"
+                               for k in tool.parameters.get("properties", {}))
+            flags = " — destructive" if tool.destructive else ""
+            lines.append(f"- `tools.{tool.name}({params})`{flags}: {tool.description}")
+        text += "\n".join(lines) + "\n"
+    return text

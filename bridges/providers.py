@@ -30,6 +30,7 @@ def litellm():
     global _litellm
     if _litellm is None:
         os.environ.setdefault("LITELLM_LOCAL_MODEL_COST_MAP", "True")
+        os.environ.setdefault("LITELLM_MODE", "PRODUCTION")     # DEV mode loads a stray .env file
         import litellm as lib
         lib.suppress_debug_info = True
         _litellm = lib
@@ -64,7 +65,9 @@ def chat(model: str, messages: list, *, temperature=None, max_tokens=None, tools
                 on_token(piece + " ")
         return out
     lib = litellm()
-    kwargs = {"model": model, "messages": messages}
+    # our retry loop is the only one: litellm's SDK would otherwise retry twice
+    # more inside each attempt, hiding how many requests a call really made
+    kwargs = {"model": model, "messages": messages, "max_retries": 0}
     if temperature is not None:
         kwargs["temperature"] = temperature
     if max_tokens is not None:

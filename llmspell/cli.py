@@ -210,10 +210,8 @@ def cmd_check(ns) -> int:
 
 
 def cmd_api(ns) -> int:
-    from .bridges import load_all
-    from .bridges.registry import reference_markdown
-    load_all()
-    sys.stdout.write(reference_markdown())
+    from .bridges import reference
+    sys.stdout.write(reference())
     return 0
 
 

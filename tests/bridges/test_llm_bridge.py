@@ -76,6 +76,12 @@ def test_structured_output_gives_up_with_a_clear_error(llm_server):
     assert info.value.span.line == 3
 
 
+@pytest.fixture(autouse=True)
+def quick_backoff(monkeypatch):
+    from llmspell.bridges import providers
+    monkeypatch.setattr(providers, "BACKOFF", 0.01)
+
+
 def test_rate_limit_is_retried_then_succeeds(llm_server):
     llm_server.script(Answer(status=429, error_body="slow down"), "finally")
     r = spell(llm_server, 'print(llm.complete{model = MODEL, api_base = BASE, prompt = "x"}.content)')
@@ -83,11 +89,12 @@ def test_rate_limit_is_retried_then_succeeds(llm_server):
 
 
 def test_persistent_server_error_is_a_clear_script_error(llm_server):
-    llm_server.script(*[Answer(status=500, error_body="boom")] * 12)
+    llm_server.script(*[Answer(status=500, error_body="boom")] * 3)
     with pytest.raises(llmspell.ScriptError) as info:
         spell(llm_server, 'llm.complete{model = MODEL, api_base = BASE, prompt = "x"}')
     assert info.value.message.startswith("llm.complete: ")
     assert "after 3 attempts" in info.value.message
+    assert len(llm_server.requests) == 3        # exactly our three attempts, no hidden retries
 
 
 def test_token_budget_is_a_limit(llm_server):
