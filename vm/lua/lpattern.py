@@ -11,9 +11,10 @@ Lua's.  Two things differ in *how* it runs, never in *what* it computes:
 
 * Lua's recursive ``match`` becomes a loop over an explicit stack of suspended
   calls (a start/end capture waiting to undo itself, a ``*``/``-``/``?`` waiting to
-  try its next alternative).  The stack holds at most ``MAXCCALLS`` entries and
-  overflowing it is Lua's own "pattern too complex" error, so Python recursion
-  never depends on the input.
+  try its next alternative).  Lua allows ``MAXCCALLS`` nested calls; the stack
+  holds the same number (the outermost call is the loop itself) and overflowing
+  it is Lua's own "pattern too complex" error, so Python recursion never depends
+  on the input.
 * Every step is charged as fuel, so a pattern that backtracks exponentially ends
   by the instruction limit instead of running forever.
 
