@@ -53,6 +53,7 @@ import sqlite3
 import tempfile
 from contextlib import closing, suppress
 
+from .events import emit
 from .host import BridgeFailure, BridgeObject, ScriptFunction
 from .registry import Field, intrinsic
 
@@ -66,7 +67,8 @@ DELETE = object()       # the value that removes a key in _updated
 
 
 def _changed(call, key, old, new):
-    """The events bridge's hook: *key* (a path, or None for the whole state) went from *old* to *new*."""
+    """Emit ``state.changed``: *key* (a path, or None for the whole state) went from *old* to *new*."""
+    emit(call.host, "state.changed", {"key": key, "old": old, "new": new})
 
 
 class State(BridgeObject):
