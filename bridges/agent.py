@@ -31,7 +31,7 @@ class Agent(BridgeObject):
         self.system = spec.get("system")
         self.tool_refs = list(spec.get("tools") or [])
         self.max_steps = spec.get("max_steps") or 10
-        self.options = {k: spec.get(k) for k in ("temperature", "max_tokens", "api_base", "timeout")}
+        self.options = {k: spec.get(k) for k in ("temperature", "max_tokens", "api_base", "timeout", "rules")}
         self.description = spec.get("description") or f"Ask the {self.name} agent"
         self.messages: list[dict] = []
 
@@ -115,6 +115,7 @@ AGENT_SPEC = Field("spec", "table", required=True, fields=(
     Field("max_steps", "integer", default=10),
     Field("temperature", "number"), Field("max_tokens", "integer"), Field("api_base", "string"),
     Field("timeout", "number"),
+    Field("rules", "array", doc="the rules of the offline model scripted/rules"),
 ))
 
 

@@ -32,6 +32,7 @@ REQUEST = Field("request", "table", required=True, fields=(
     Field("on_token", "function", doc="called with each piece of a streamed answer"),
     Field("api_base", "string", doc="the provider's URL (e.g. a local OpenAI-compatible server)"),
     Field("timeout", "number", doc="seconds per request"),
+    Field("rules", "array", doc="the rules of the offline model scripted/rules"),
 ))
 RESULT = Field("result", "table", fields=(
     Field("content", "string"), Field("usage", "table"), Field("cost", "number"), Field("model", "string"),
@@ -59,7 +60,7 @@ def generate(call, request: dict, on_token=None) -> dict:
     ctx = {"call": call.intrinsic.name, "model": request["model"]}
     request = hooks.apply(host, "beforeGenerate", ctx, request)
     emit(host, "llm.request", {"model": request["model"], "messages": request["messages"]})
-    opts = {k: request.get(k) for k in ("temperature", "max_tokens", "api_base", "timeout", "tools")}
+    opts = {k: request.get(k) for k in ("temperature", "max_tokens", "api_base", "timeout", "tools", "rules")}
     cassette = getattr(host, "cassette", None)
     if cassette is not None:
         out = cassette.answer(request, lambda: _ask(request, on_token, opts))
@@ -91,7 +92,8 @@ def complete(call, req):
     """One completion; with ``schema``, a validated ``data`` table too."""
     messages = build_messages(req)
     on_token = req.get("on_token")
-    base = {k: req[k] for k in ("model", "temperature", "max_tokens", "api_base", "timeout") if req.get(k) is not None}
+    base = {k: req[k] for k in ("model", "temperature", "max_tokens", "api_base", "timeout", "rules")
+            if req.get(k) is not None}
     schema = req.get("schema")
     tries = (req.get("schema_retries") or 0) + 1 if schema is not None else 1
     for attempt in range(tries):

@@ -6,7 +6,13 @@ selects the provider, as litellm does (``openai/gpt-4o``, ``anthropic/...``,
 
 * ``scripted/echo`` answers "echo: <the last user message>";
 * ``scripted/reverse`` answers the last user message reversed (handy to see
-  data flow through a workflow).
+  data flow through a workflow);
+* ``scripted/rules`` follows rules the spell's author writes in the request
+  (``rules = {{when = "weather", call = {name = "get_weather", arguments =
+  {...}}}, {when = "sunny", reply = "It is sunny."}}``): the first rule whose
+  ``when`` (a plain substring) occurs in the last message — the user's prompt
+  or a tool's result — answers, with a text ``reply`` or a tool ``call``.
+  Agents with tools run offline this way, and nobody mistakes it for a model.
 
 litellm is imported lazily — a spell that calls no LLM never pays its ~2 s
 import — with ``LITELLM_LOCAL_MODEL_COST_MAP`` set so the import does not reach
@@ -15,6 +21,7 @@ connections) are retried with exponential backoff, then reported clearly.
 """
 from __future__ import annotations
 
+import json
 import os
 import time
 
@@ -41,25 +48,46 @@ def _words(text: str) -> int:
     return len(text.split())
 
 
-def _scripted(model: str, messages: list) -> dict:
+def _scripted(model: str, messages: list, rules) -> dict:
     kind = model.split("/", 1)[1]
     last = next((m.get("content") or "" for m in reversed(messages) if m.get("role") == "user"), "")
+    calls = []
     if kind == "echo":
         text = f"echo: {last}"
     elif kind == "reverse":
         text = last[::-1]
+    elif kind == "rules":
+        text, calls = _follow_rules(rules, messages)
     else:
-        raise BridgeFailure(f"unknown offline model {model!r} (offline models: scripted/echo, scripted/reverse)")
+        raise BridgeFailure(f"unknown offline model {model!r} "
+                            "(offline models: scripted/echo, scripted/reverse, scripted/rules)")
     prompt = sum(_words(str(m.get("content") or "")) for m in messages)
-    usage = {"prompt_tokens": prompt, "completion_tokens": _words(text), "total_tokens": prompt + _words(text)}
-    return {"content": text, "tool_calls": [], "usage": usage, "model": model, "finish_reason": "stop", "cost": 0.0}
+    done = _words(text) + sum(_words(c["arguments"]) for c in calls)
+    usage = {"prompt_tokens": prompt, "completion_tokens": done, "total_tokens": prompt + done}
+    return {"content": text, "tool_calls": calls, "usage": usage, "model": model,
+            "finish_reason": "tool_calls" if calls else "stop", "cost": 0.0}
+
+
+def _follow_rules(rules, messages) -> tuple[str, list]:
+    if not rules:
+        raise BridgeFailure("scripted/rules needs rules = {{when = ..., reply = ... | call = ...}, ...}")
+    last = str(messages[-1].get("content") or "")
+    for rule in rules:
+        if str(rule.get("when", "")) in last:
+            call = rule.get("call")
+            if call:
+                n = sum(1 for m in messages if m.get("role") == "assistant") + 1
+                return "", [{"id": f"call_{n}", "name": call["name"],
+                             "arguments": json.dumps(call.get("arguments") or {})}]
+            return str(rule.get("reply", "")), []
+    return "(no rule matched)", []
 
 
 def chat(model: str, messages: list, *, temperature=None, max_tokens=None, tools=None,
-         on_token=None, api_base=None, timeout=None, response_format=None) -> dict:
+         on_token=None, api_base=None, timeout=None, response_format=None, rules=None) -> dict:
     """One chat completion: ``{content, tool_calls, usage, model, finish_reason, cost}``."""
     if model.startswith("scripted/"):
-        out = _scripted(model, messages)
+        out = _scripted(model, messages, rules)
         if on_token is not None:
             for piece in out["content"].split(" "):
                 on_token(piece + " ")

@@ -20,6 +20,13 @@ def test_run_example_fib():
     assert p.stdout == "0 1 1 2 3 5 8 13 21 34 55\nfib(80) = 23416728348467685\n"
 
 
+def test_run_example_agent_offline():
+    p = cli("run", "--journal", "/dev/null", "examples/agent.lua")
+    assert p.returncode == 0
+    assert p.stdout == ("  [tool.called] get_weather\n  [tool.executed] get_weather\n"
+                        "agent: It's 72°F and sunny in NYC.\nsteps in the conversation: 5\n")
+
+
 def test_disasm_interleaves_source():
     p = cli("disasm", "examples/fib.lua")
     assert p.returncode == 0
