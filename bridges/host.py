@@ -207,7 +207,9 @@ _PY_TYPES = {
 }
 
 
-def _type_name(v) -> str:
+def kind_of(v, arrays: bool = False) -> str:
+    """The script-side type name of host value *v* ("nil", "table", "agent", ...);
+    with *arrays*, lists are called "array"."""
     if v is None:
         return "nil"
     if type(v) is bool:
@@ -216,6 +218,8 @@ def _type_name(v) -> str:
         return "number"
     if type(v) is str:
         return "string"
+    if type(v) is list and arrays:
+        return "array"
     if type(v) in (dict, list):
         return "table"
     if isinstance(v, ScriptFunction):
@@ -248,7 +252,7 @@ def check_value(it: Intrinsic, f: Field, v, path: str):
             if ok:
                 break
         if not ok:
-            raise BridgeFailure(f"bad argument '{path}' ({f.type} expected, got {_type_name(v)})")
+            raise BridgeFailure(f"bad argument '{path}' ({f.type} expected, got {kind_of(v)})")
     if f.enum and v not in f.enum:
         choices = ", ".join(repr(e) for e in f.enum)
         raise BridgeFailure(f"bad argument '{path}' (one of {choices} expected, got {v!r})")

@@ -54,7 +54,7 @@ import tempfile
 from contextlib import closing, suppress
 
 from .events import emit
-from .host import BridgeFailure, BridgeObject, ScriptFunction
+from .host import BridgeFailure, BridgeObject, ScriptFunction, kind_of
 from .registry import Field, intrinsic
 
 #: deepest nesting of tables a state holds (keeps every walk over it bounded)
@@ -88,26 +88,6 @@ class State(BridgeObject):
 
 # -- values ---------------------------------------------------------------------------------
 
-def _kind(v) -> str:
-    if v is None:
-        return "nil"
-    if type(v) is bool:
-        return "boolean"
-    if type(v) in (int, float):
-        return "number"
-    if type(v) is str:
-        return "string"
-    if type(v) is list:
-        return "array"
-    if type(v) is dict:
-        return "table"
-    if isinstance(v, ScriptFunction):
-        return "function"
-    if isinstance(v, BridgeObject):
-        return v.kind
-    return type(v).__name__
-
-
 def _a(kind: str) -> str:
     return f"{'an' if kind[0] in 'aeiou' else 'a'} {kind}"
 
@@ -136,10 +116,10 @@ def _problem(call, value, where: str, depth: int = 0) -> str | None:
                 continue
             for k, x in v.items():
                 if type(k) is not str:
-                    return f"{_a(_kind(k))} key in '{at}': state tables have string keys, or are arrays"
+                    return f"{_a(kind_of(k, arrays=True))} key in '{at}': state tables have string keys, or are arrays"
                 stack.append((x, f"{at}.{k}" if at else k, d + 1))
         else:
-            return (f"{_a(_kind(v))} at '{at}' cannot be stored: "
+            return (f"{_a(kind_of(v, arrays=True))} at '{at}' cannot be stored: "
                     "state values are strings, numbers, booleans and tables")
     call.rt.meter.charge(seen)
     return None
@@ -191,7 +171,7 @@ def _updated(data: dict, parts: list[str], value):
                 return None
             if child is not None:
                 where = ".".join(parts[:i + 1])
-                raise BridgeFailure(f"cannot set '{'.'.join(parts)}': '{where}' is {_a(_kind(child))}, not a table")
+                raise BridgeFailure(f"cannot set '{'.'.join(parts)}': '{where}' is {_a(kind_of(child, arrays=True))}, not a table")
             child = {}
         chain.append(child)
     if value is DELETE and parts[-1] not in chain[-1]:
