@@ -54,7 +54,7 @@ import tempfile
 from contextlib import closing, suppress
 
 from .events import emit
-from .host import BridgeFailure, BridgeObject, ScriptFunction, kind_of
+from .host import BridgeFailure, BridgeObject, kind_of
 from .registry import Field, intrinsic
 
 #: deepest nesting of tables a state holds (keeps every walk over it bounded)

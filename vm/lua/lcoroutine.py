@@ -47,7 +47,7 @@ def open(rt) -> Table:
         if co.status == "dead":
             return False, ("cannot resume dead coroutine",)
         if co.status != "suspended":
-            return False, (f"cannot resume non-suspended coroutine",)
+            return False, ("cannot resume non-suspended coroutine",)
         prev = state["current"]
         prev.status = "normal"
         co.status = "running"
