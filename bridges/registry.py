@@ -110,6 +110,9 @@ def methods(kind: str) -> list[Intrinsic]:
     return [it for it in REGISTRY.values() if it.method_of == kind]
 
 
+DOC_ORDER = ("llm", "agent", "tools", "state", "workflow", "events", "hooks", "log")
+
+
 def _sig(field: Field) -> str:
     if field.fields:
         inner = ", ".join(f"{f.name}{'' if f.required else '?'}" for f in field.fields)
@@ -120,10 +123,13 @@ def _sig(field: Field) -> str:
 def reference_markdown() -> str:
     """The script API reference, generated from the registry (README section)."""
     lines = []
-    kinds = {}
+    kinds: dict = {}
     for it in REGISTRY.values():
         kinds.setdefault(it.method_of or it.namespace, []).append(it)
-    for kind, items in kinds.items():
+    # a fixed order, whatever order the bridge modules were imported in
+    order = {k: i for i, k in enumerate(DOC_ORDER)}
+    for kind in sorted(kinds, key=lambda k: (order.get(k, len(order)), k)):
+        items = kinds[kind]
         lines.append(f"### `{kind}`")
         lines.append("")
         for it in items:
