@@ -1,7 +1,8 @@
 """Record and replay: a run's model answers saved to a file and played back.
 
 ``--record cassette.json`` saves every answer a model gives (in call order,
-with the model and the messages that asked for it); ``--replay
+with the model and the messages that asked for it) and every result of a
+built-in tool that reaches outside the run (files, HTTP); ``--replay
 cassette.json`` answers the same calls from the file, with no network, so the
 run reproduces its output, journal and fuel exactly.  A replayed run that asks
 something the recording did not (another model, another prompt, one call too
@@ -37,9 +38,16 @@ class Cassette:
             self.entries = data["answers"]
 
     def answer(self, request: dict, ask):
-        """The answer to *request*: asked for real (and kept) or replayed."""
+        """The answer to model *request*: asked for real (and kept) or replayed."""
         # a snapshot: the caller's message list keeps growing after this call
-        key = json.loads(json.dumps({"model": request["model"], "messages": request["messages"]}))
+        return self._entry({"model": request["model"], "messages": request["messages"]}, ask)
+
+    def tool_answer(self, name: str, args: dict, ask):
+        """The result of built-in tool *name* (files, HTTP): run (and kept) or replayed."""
+        return self._entry({"tool": name, "args": args}, ask)
+
+    def _entry(self, key: dict, ask):
+        key = json.loads(json.dumps(key, default=str))
         if self.mode == "record":
             out = ask()
             self.entries.append({"request": key, "answer": json.loads(json.dumps(out))})
@@ -50,7 +58,8 @@ class Cassette:
         entry = self.entries[self.next]
         if entry["request"] != key:
             raise BridgeFailure(f"call #{self.next + 1} differs from the recording "
-                                f"(model or messages changed); record it again")
+                                f"({'tool or arguments' if 'tool' in key else 'model or messages'} changed); "
+                                "record it again")
         self.next += 1
         return entry["answer"]
 

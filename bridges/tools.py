@@ -102,8 +102,12 @@ def run_tool(call, tool: Tool, args: dict):
     emit(host, "tool.called", {"tool": tool.name, "args": args})
     clock = getattr(host.rt, "clock", None)
     start = clock.now() if clock is not None else 0.0
+    cassette = getattr(host, "cassette", None)
     try:
-        result = tool.handler(call, args)
+        if cassette is not None and tool.builtin and tool.capability is not None:
+            result = cassette.tool_answer(tool.name, args, lambda: tool.handler(call, args))
+        else:
+            result = tool.handler(call, args)
         result = hooks.apply(host, "afterToolCall", ctx, tool.name, args, result)
     except BridgeFailure as e:
         emit(host, "tool.executed", {"tool": tool.name, "success": False, "error": str(e),
