@@ -124,12 +124,13 @@ def file_read(call, args):
         raise BridgeFailure(f"no such file: '{path}'")
     except OSError as e:
         raise _os_error("read", path, e)
-    with os.fdopen(fd, "rb") as f:
-        st = os.fstat(fd)
+    st = os.fstat(fd)
+    if not stat.S_ISREG(st.st_mode):
+        os.close(fd)
         if stat.S_ISDIR(st.st_mode):
             raise BridgeFailure(f"'{path}' is a directory (use file_list)")
-        if not stat.S_ISREG(st.st_mode):
-            raise BridgeFailure(f"'{path}' is not a regular file")
+        raise BridgeFailure(f"'{path}' is not a regular file")
+    with os.fdopen(fd, "rb") as f:
         if st.st_size > MAX_FILE:
             raise BridgeFailure(f"'{path}' is too large ({st.st_size:,} bytes; the limit is {MAX_FILE:,})")
         call.rt.meter.string(st.st_size)

@@ -7,6 +7,7 @@ a Python traceback.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from .errors import LlmspellError, UsageError
@@ -79,6 +80,11 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--max-tokens", type=_count, metavar="N", help="LLM tokens the run may use")
     run.add_argument("--max-cost", type=float, metavar="USD", help="LLM cost the run may incur")
     run.add_argument("--log-level", choices=["debug", "info", "warn", "error"], default="info")
+    for kind, what in (("read", "DIR"), ("write", "DIR"), ("net", "HOST[:PORT]"), ("env", "NAME"),
+                       ("tool", "NAME"), ("model", "PATTERN")):
+        run.add_argument(f"--allow-{kind}", action="append", default=[], metavar=what,
+                         help=f"grant {kind}:{what} (repeatable)")
+    run.add_argument("--allow-all", action="store_true", help="grant everything (development only)")
 
     dis = sub.add_parser("disasm", help="print a spell's IR with its source lines")
     dis.add_argument("file")
@@ -113,7 +119,7 @@ def _read(path: str) -> str:
 def _policy(ns):
     import attrs
 
-    from .sandbox.policy import Limits, Policy
+    from .sandbox.policy import DEFAULT_GRANTS, Limits, Policy
     limits = Limits()
     changes = {}
     for field in ("max_instructions", "max_memory", "max_depth", "max_string", "timeout", "max_tokens",
@@ -124,7 +130,14 @@ def _policy(ns):
     if changes.get("max_depth", 0) > Limits.MAX_DEPTH:
         raise UsageError(f"--max-depth is at most {Limits.MAX_DEPTH:,}")
     limits = attrs.evolve(limits, **changes)
-    return Policy(limits=limits, seed=ns.seed if ns.seed is not None else 0, log_level=ns.log_level)
+    grants = list(DEFAULT_GRANTS)
+    for kind in ("read", "write", "net", "env", "tool", "model"):
+        for value in getattr(ns, f"allow_{kind}"):
+            if kind in ("read", "write"):
+                value = os.path.realpath(value)      # grants are checked against resolved paths
+            grants.append(f"{kind}:{value}")
+    return Policy(limits=limits, seed=ns.seed if ns.seed is not None else 0, log_level=ns.log_level,
+                  grants=tuple(grants), allow_all=ns.allow_all)
 
 
 def _inputs(pairs):
