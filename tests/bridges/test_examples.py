@@ -1,0 +1,43 @@
+"""The example spells in examples/ run offline, as a new user runs them.
+Expected outputs follow from each spell's own logic and the bridges'
+documented semantics (scripted models answer what their rules say)."""
+import pathlib
+import subprocess
+import sys
+
+ROOT = pathlib.Path(__file__).parent.parent.parent
+
+
+def run(*args):
+    p = subprocess.run([sys.executable, "-m", "llmspell", "run", *args], cwd=ROOT,
+                       capture_output=True, text=True, timeout=120)
+    assert "Traceback" not in p.stderr, p.stderr
+    return p
+
+
+def test_state_example():
+    p = run("examples/state.lua")
+    assert p.returncode == 0, p.stderr
+    assert p.stdout.splitlines() == [
+        "abc123\tquantum physics\tnil",        # filter keeps only the listed paths
+        "[REDACTED]\tjohn",                      # sanitize redacts api_key, keeps user
+        "quantum computing\tcurious\tJohn",      # deep merge, theirs wins the conflict
+        "nil",
+        "John",                                  # restored from the snapshot
+    ]
+
+
+def test_events_and_hooks_example():
+    p = run("examples/events_hooks.lua")
+    assert p.returncode == 0, p.stderr
+    assert p.stdout.splitlines() == ["event: llm.request", "event: llm.response",
+                                     "echo: Explain quantum computing",
+                                     "milestone: research reached completed"]
+    assert 'level=info msg="generated" temperature=0.7 tokens=7' in p.stderr
+
+
+def test_every_example_checks_clean():
+    for path in sorted((ROOT / "examples").glob("*.lua")):
+        p = subprocess.run([sys.executable, "-m", "llmspell", "check", str(path)], cwd=ROOT,
+                           capture_output=True, text=True, timeout=120)
+        assert p.returncode == 0, p.stderr
