@@ -63,7 +63,14 @@ import urllib.request
 from .. import __version__
 from ..vm.clock import VirtualClock
 from ..vm.lua.los import DOUBLE, SINGLE, Tm, conversion
-from ..vm.values import MAXI, MINI, as_latin1, byte_len, from_bytes, from_latin1, to_bytes
+from ..vm.values import (
+    MAXI,
+    MINI,
+    as_latin1,
+    byte_len,
+    from_latin1,
+    to_bytes,
+)
 from .host import BridgeFailure, BridgeObject, ScriptFunction
 from .tools import builtin_tool
 
@@ -72,6 +79,8 @@ MAX_FILE = 10 * 1024 * 1024
 MAX_BODY = 10 * 1024 * 1024
 #: redirects followed before giving up
 MAX_REDIRECTS = 10
+#: seconds an HTTP tool waits for the server at each step unless told otherwise
+DEFAULT_TIMEOUT = 30
 #: largest integer (in bits) the calculator computes with
 MAX_BITS = 1024
 #: deepest JSON nesting json_parse accepts (what the host can pass back, see host.to_host)
@@ -294,9 +303,8 @@ METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]
 URL = _string("The http:// or https:// URL", minLength=1)
 HEADERS = {"type": "object", "additionalProperties": {"type": "string"},
            "description": "Request headers, name -> value"}
-TIMEOUT = {"type": "number", "exclusiveMinimum": 0, "maximum": 300, "default": 30,
+TIMEOUT = {"type": "number", "exclusiveMinimum": 0, "maximum": 300, "default": DEFAULT_TIMEOUT,
            "description": "Seconds to wait for the server at each step (connect, each read)"}
-RESPONSE = "{status, headers, body}"
 
 
 def fetch(call, method: str, url: str, headers: dict, body: str | None, timeout: float) -> dict:
@@ -357,7 +365,8 @@ def fetch(call, method: str, url: str, headers: dict, body: str | None, timeout:
               _object({"url": URL, "headers": HEADERS, "timeout": TIMEOUT}, ["url"]),
               capability=lambda args: net_capability(args["url"]))
 def http_get(call, args):
-    return fetch(call, "GET", args["url"], args.get("headers") or {}, None, args.get("timeout", 30))
+    return fetch(call, "GET", args["url"], args.get("headers") or {}, None,
+                 args.get("timeout", DEFAULT_TIMEOUT))
 
 
 @builtin_tool("http_request", "Send an HTTP request (any method, optional body); returns status, headers and body.",
@@ -370,7 +379,7 @@ def http_get(call, args):
               capability=lambda args: net_capability(args["url"]))
 def http_request(call, args):
     return fetch(call, args["method"], args["url"], args.get("headers") or {}, args.get("body"),
-                 args.get("timeout", 30))
+                 args.get("timeout", DEFAULT_TIMEOUT))
 
 
 # -- calculator --------------------------------------------------------------------------
@@ -569,7 +578,7 @@ def strftime(fmt: str, t: int) -> str:
     return "".join(out)
 
 
-@builtin_tool("datetime", "The current date and time (UTC): epoch seconds, ISO 8601 and a strftime format.",
+@builtin_tool("datetime", "The current date and time in UTC: epoch seconds, ISO 8601, and formatted with strftime.",
               _object({"format": _string("strftime format for 'formatted', default \"%Y-%m-%d %H:%M:%S\"",
                                          maxLength=1000)}, []))
 def datetime(call, args):

@@ -119,11 +119,12 @@ def run_tool(call, tool: Tool, args: dict):
 
 
 def _args_from(tool: Tool, values: tuple) -> dict:
-    """Direct calls: one table of arguments, or positional arguments in the order
-    the tool's parameters were declared."""
-    if len(values) == 1 and isinstance(values[0], dict):
-        return values[0]
+    """Direct calls: one table of arguments (a table whose keys are all the
+    tool's parameter names), or positional arguments in the order the tool's
+    parameters were declared (``tools.json_stringify(t)``)."""
     names = tool.order
+    if len(values) == 1 and isinstance(values[0], dict) and values[0] and set(values[0]) <= set(names):
+        return values[0]
     if len(values) > len(names):
         raise BridgeFailure(f"tool '{tool.name}' takes {len(names)} argument(s), got {len(values)}")
     return {k: v for k, v in zip(names, values) if v is not None}

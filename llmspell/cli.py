@@ -136,6 +136,8 @@ def _policy(ns):
             if kind in ("read", "write"):
                 value = os.path.realpath(value)      # grants are checked against resolved paths
             grants.append(f"{kind}:{value}")
+            if kind == "tool":
+                grants.append(f"destructive:{value}")
     return Policy(limits=limits, seed=ns.seed if ns.seed is not None else 0, log_level=ns.log_level,
                   grants=tuple(grants), allow_all=ns.allow_all)
 

@@ -92,5 +92,7 @@ class Policy:
 
     def flag_for(self, capability: str) -> str:
         kind, _, what = capability.partition(":")
+        if kind == "destructive":
+            kind = "tool"          # --allow-tool=NAME also lets a destructive tool run
         flag = _FLAGS.get(kind)
         return f"{flag}={what}" if flag else "--allow-all"

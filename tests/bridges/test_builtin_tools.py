@@ -18,12 +18,12 @@ import textwrap
 import threading
 
 import pytest
-
-import llmspell
 from llmspell.bridges import builtin_tools  # registers the built-in tools
 from llmspell.bridges.tools import BUILTIN
 from llmspell.ir.errors import LimitExceeded, ScriptError
 from llmspell.sandbox.policy import DEFAULT_GRANTS, Limits, Policy
+
+import llmspell
 
 WRITE = "destructive:file_write"
 
@@ -334,12 +334,14 @@ class Server:
         self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.port = self.httpd.server_address[1]
         self.url = f"http://127.0.0.1:{self.port}"
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
-        self.thread.start()
+        self.running = True
+        threading.Thread(target=self.httpd.serve_forever, kwargs={"poll_interval": 0.01}, daemon=True).start()
 
     def stop(self):
-        self.httpd.shutdown()
-        self.httpd.server_close()
+        if self.running:
+            self.running = False
+            self.httpd.shutdown()
+            self.httpd.server_close()
 
 
 @pytest.fixture
@@ -425,8 +427,7 @@ def test_http_redirect_semantics(servers):
     assert len([q for q in a.requests if q["path"] == "/loop"]) == 11
 
 
-def test_http_refuses_other_schemes_and_bad_arguments(servers):
-    a, _ = servers
+def test_http_refuses_other_schemes_and_bad_arguments():
     assert "only http and https URLs are supported, got 'file:///etc/passwd'" in error_of(
         'return tools.http_get("file:///etc/passwd")', "net:*")
     assert "URL has no host" in error_of('return tools.http_get("http:///x")', "net:*")
@@ -449,7 +450,6 @@ def test_http_connection_failure_is_a_script_error(servers):
     a.stop()
     msg = error_of('return tools.http_get((...) .. "/hello")', f"net:127.0.0.1:{port}", args=(a.url,))
     assert f"GET {a.url}/hello failed:" in msg
-    a.stop = lambda: None
 
 
 # -- calculator --------------------------------------------------------------------------------
@@ -484,7 +484,7 @@ def test_calculator_values(expression, value, kind):
 @pytest.mark.parametrize("expression, message", [
     ("__import__('os').system('true')", "only these functions can be called"),
     ("x + 1", "unknown name 'x'"),
-    ("(1).__class__", "'(1).__class__' is not allowed"),
+    ("(1).__class__", "__class__' is not allowed"),
     ("'a' * 3", "only numbers are allowed, got 'a'"),
     ("True + 1", "only numbers are allowed, got True"),
     ("1j", "only numbers are allowed, got 1j"),
@@ -551,12 +551,13 @@ def test_datetime_bad_format():
 # -- JSON --------------------------------------------------------------------------------------
 
 def test_json_parse_values():
-    [v, kinds] = run("""
+    [first, big, kinds] = run("""
         local v = tools.json_parse('{"a": [1, 2.5, "x", true, null, {"b": null}], "big": 123456789012345678901}')
-        return v, {math.type(v.a[1]), math.type(v.a[2]), math.type(v.big), v.a[5] == nil, next(v.a[6]) == nil}
+        return {v.a[1], v.a[2], v.a[3], v.a[4]}, v.big,
+               {math.type(v.a[1]), math.type(v.a[2]), math.type(v.big), v.a[5] == nil, next(v.a[6]) == nil}
     """)
-    assert v["a"][:4] == [1, 2.5, "x", True]
-    assert v["big"] == 123456789012345678901.0
+    assert first == [1, 2.5, "x", True]
+    assert big == 123456789012345678901.0                              # beyond 64 bits: a float
     assert kinds == ["integer", "float", "float", True, True]          # null is nil
 
 
