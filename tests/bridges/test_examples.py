@@ -41,3 +41,21 @@ def test_every_example_checks_clean():
         p = subprocess.run([sys.executable, "-m", "llmspell", "check", str(path)], cwd=ROOT,
                            capture_output=True, text=True, timeout=120)
         assert p.returncode == 0, p.stderr
+
+
+def test_research_assistant_example(tmp_path):
+    p = subprocess.run([sys.executable, "-m", "llmspell", "run", f"--allow-write={tmp_path}",
+                        "--allow-tool=file_write", str(ROOT / "examples" / "research.lua")],
+                       cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert p.returncode == 0, p.stderr
+    summary = "Summary: 2025 brought error-corrected logical qubits and faster decoders."
+    assert p.stdout == f"{summary}\nsaved {len(summary)} bytes\n"
+    assert (tmp_path / "research_summary.md").read_text() == summary
+
+
+def test_research_assistant_needs_the_write_grant(tmp_path):
+    p = subprocess.run([sys.executable, "-m", "llmspell", "run", str(ROOT / "examples" / "research.lua")],
+                       cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert p.returncode == 1
+    assert "permission denied: needs write:" in p.stderr and "--allow-write=" in p.stderr
+    assert not (tmp_path / "research_summary.md").exists()
