@@ -4,7 +4,7 @@ as intrinsics in :mod:`.registry`, bound into any runtime by :mod:`.host`."""
 
 def load_all() -> None:
     """Import every bridge module so its intrinsics are registered."""
-    from . import agent, builtin_tools, events, hooks, llm, log, state, tools  # noqa: F401
+    from . import agent, builtin_tools, events, hooks, llm, log, state, tools, workflow  # noqa: F401
 
 
 def reference() -> str:

@@ -77,7 +77,8 @@ and ``params`` do not set it.  It is not allowed on fn and workflow steps
 
 A step fails when a bridge reports a failure or the script raises an error in
 its function; limits (fuel, tokens, depth, ...) are never step failures — the
-spell ends.  A run's status is ``"error"`` when some step's (latest) result
+spell ends.  An error in a condition, a loop predicate or a fallback function
+is not a step's failure either: it is the spell's error, as in any callback.  A run's status is ``"error"`` when some step's (latest) result
 has status ``"error"``, else ``"ok"``.
 
 Events: ``workflow.started {workflow, type}``, ``workflow.step.started
@@ -161,7 +162,7 @@ class Workflow(BridgeObject):
         self.names: set[str] = set()
         self.branches: list[tuple] = []             # conditional: (condition | None for default, [Step])
 
-    def contains(self, other: "Workflow") -> bool:
+    def contains(self, other: Workflow) -> bool:
         """Whether *other* is this workflow or nested in it, at any depth."""
         stack, seen = [self], set()
         while stack:
@@ -273,7 +274,6 @@ BRANCH = Field("branch", "table", extra=False, fields=(
 CREATE = Field("spec", "table", extra=False, fields=(
     Field("name", "string", default="workflow"),
     Field("type", "string", enum=TYPES, default="sequential"),
-    Field("description", "string"),
     Field("steps", "array", items=STEP_ITEM, doc="steps, as addStep takes them"),
     Field("max_concurrency", "integer", doc="parallel: steps in flight at once (default all)"),
     Field("merge", "string", enum=("all", "first"), doc="parallel: all outputs, or the first that succeeded"),

@@ -150,6 +150,12 @@ def _words_with_space(text: str) -> list[str]:
     return re.findall(r"\s*\S+\s*", text) or ([text] if text else [])
 
 
+class _Server(ThreadingHTTPServer):
+    # many concurrent clients (parallel workflow steps) must not wait in a 5-deep backlog
+    request_queue_size = 64
+    daemon_threads = True
+
+
 class LLMServer:
     """The server.  ``start()``/``stop()`` or use it as a context manager.
 
@@ -205,7 +211,7 @@ class LLMServer:
         if self._httpd is not None:
             raise RuntimeError("LLMServer already started")
         handler = type("Handler", (_Handler,), {"llm": self})
-        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self._httpd = _Server(("127.0.0.1", 0), handler)
         self._httpd.daemon_threads = True  # a sleeping answer must not block stop()
         self._thread = threading.Thread(target=self._httpd.serve_forever,
                                         kwargs={"poll_interval": 0.01},
