@@ -2,7 +2,9 @@
 -- rules below, so this spell runs with no API key. Point MODEL at a real model
 -- ("openai/gpt-4o", "anthropic/claude-3-5-sonnet-latest", "ollama/llama3") and the
 -- same spell talks to it; the rules are then ignored.
-local MODEL = "scripted/rules"
+--   llmspell run --arg model=openai/gpt-4o examples/agent.lua
+local inputs = ... or {}
+local MODEL = inputs.model or "scripted/rules"
 
 tools.register({
     name = "get_weather",
@@ -21,6 +23,7 @@ end)
 
 local agent = llm.agent({
     model = MODEL,
+    api_base = inputs.api_base,
     tools = {"get_weather"},
     system = "You are a helpful assistant",
     rules = {

@@ -2,7 +2,8 @@
 -- below stand in for a real model so the spell runs without an API key; set
 -- MODEL to "openai/gpt-4o" (or any litellm model string) to use a real one.
 -- Run:  llmspell run --allow-write=. --allow-tool=file_write examples/research.lua
-local MODEL = "scripted/rules"
+local inputs = ... or {}
+local MODEL = inputs.model or "scripted/rules"
 
 tools.register({
     name = "web_search",
@@ -15,6 +16,7 @@ tools.register({
 
 local researcher = llm.agent({
     model = MODEL,
+    api_base = inputs.api_base,
     tools = {"web_search", "file_write"},
     system = "You are a helpful research assistant",
     rules = {

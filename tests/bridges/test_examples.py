@@ -59,3 +59,39 @@ def test_research_assistant_needs_the_write_grant(tmp_path):
     assert p.returncode == 1
     assert "permission denied: needs write:" in p.stderr and "--allow-write=" in p.stderr
     assert not (tmp_path / "research_summary.md").exists()
+
+
+def test_examples_against_the_local_server(llm_server, tmp_path):
+    """The same spells with a real provider path: litellm over HTTP to the local
+    server, scripted to answer what the examples' rules answer offline."""
+    from llm_server import Answer, ToolCall
+    llm_server.script(Answer(tool_calls=[ToolCall("get_weather", {"location": "NYC"})]),
+                      "It's 72°F and sunny in NYC.")
+    p = run("--arg", "model=openai/test-model", "--arg", f"api_base={llm_server.url}", "examples/agent.lua")
+    assert p.returncode == 0, p.stderr
+    assert "agent: It's 72°F and sunny in NYC." in p.stdout
+    assert llm_server.requests[0]["tools"][0]["function"]["name"] == "get_weather"
+
+    llm_server.script("Qubits are fragile.", "Error correction makes qubits usable.",
+                      "Qubits are fragile.", "Error correction makes qubits usable.")
+    p = subprocess.run([sys.executable, "-m", "llmspell", "run", f"--allow-write={tmp_path}",
+                        "--allow-tool=file_write", "--arg", "model=openai/test-model",
+                        "--arg", f"api_base={llm_server.url}", str(ROOT / "examples" / "workflow.lua")],
+                       cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert p.returncode == 0, p.stderr
+    assert "ok\tError correction makes qubits usable." in p.stdout
+    assert (tmp_path / "research_qubits.md").read_text() == "Error correction makes qubits usable."
+    assert llm_server.requests[-4]["messages"][-1]["content"] == "Search for information about qubits"
+
+
+def test_workflow_example_offline(tmp_path):
+    p = subprocess.run([sys.executable, "-m", "llmspell", "run", f"--allow-write={tmp_path}",
+                        "--allow-tool=file_write", str(ROOT / "examples" / "workflow.lua")],
+                       cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert p.returncode == 0, p.stderr
+    assert p.stdout.splitlines() == [
+        "step search    ok", "step summarize ok", "step save      ok",
+        "ok\tError correction makes qubits usable.",
+        "step r         ok", "step s         ok",
+        "2\tQubits are fragile; error correction protects them.\tError correction makes qubits usable."]
+    assert (tmp_path / "research_qubits.md").read_text() == "Error correction makes qubits usable."
