@@ -95,7 +95,8 @@ def run_tool(call, tool: Tool, args: dict):
         cap = tool.capability(args)
         if cap is not None:
             host.require(cap)
-    if tool.destructive:
+    if tool.destructive or tool.requires_confirmation:
+        # nobody is there to confirm during a run: the policy must say yes in advance
         host.require(f"destructive:{tool.name}")
     ctx = {"call": "tool", "tool": tool.name}
     args = hooks.apply(host, "beforeToolCall", ctx, tool.name, args)

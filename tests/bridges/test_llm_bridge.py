@@ -202,3 +202,15 @@ def test_record_then_replay_offline_gives_identical_runs(tmp_path):
     changed = llmspell.compile(src.replace("question", "another question"), "lua", "spell.lua")
     with pytest.raises(llmspell.ScriptError, match="differs from the recording"):
         changed.run(replay=cassette)
+
+
+def test_destructive_and_confirmation_tools_need_an_explicit_grant():
+    src = ('tools.register{name = "wipe", destructive = true, handler = function() return "wiped" end}\n'
+           'tools.register{name = "pay", requires_confirmation = true, handler = function() return "paid" end}\n'
+           'print(pcall(tools.wipe)) print(pcall(tools.pay))')
+    denied = llmspell.run(src).output.splitlines()
+    assert denied == ["false\ttools.wipe: permission denied: needs destructive:wipe (grant it with --allow-tool=wipe)",
+                      "false\ttools.pay: permission denied: needs destructive:pay (grant it with --allow-tool=pay)"]
+    from llmspell.sandbox.policy import DEFAULT_GRANTS
+    granted = llmspell.run(src, policy=Policy(grants=DEFAULT_GRANTS + ("destructive:wipe", "destructive:pay")))
+    assert granted.output == "true\twiped\ntrue\tpaid\n"
