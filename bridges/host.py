@@ -19,7 +19,6 @@ Nothing here knows which language the spell is written in.
 """
 from __future__ import annotations
 
-import fnmatch
 from typing import Any
 
 from ..vm.runtime import register_function
@@ -82,6 +81,7 @@ class BridgeHost:
         self.journal: list[dict] = []
         self._tables: dict[int, Any] = {}      # id(script table) -> BridgeObject
         self._handles: dict[int, Any] = {}     # id(BridgeObject) -> script table
+        self._pairs: list = []                 # keeps both alive, so their ids stay theirs
         rt.bridges = self
 
     # -- installation -------------------------------------------------------------------
@@ -156,8 +156,7 @@ class BridgeHost:
                 table.hash[it.short] = self.bind(it, obj)
             self._handles[id(obj)] = table
             self._tables[id(table)] = obj
-            self._keep = getattr(self, "_keep", [])
-            self._keep.append((obj, table))
+            self._pairs.append((obj, table))
         return table
 
     # -- the call ------------------------------------------------------------------------
@@ -311,9 +310,4 @@ def _journal_value(v, depth: int = 0):
     return f"<{type(v).__name__}>"
 
 
-def matches(pattern: str, capability: str) -> bool:
-    """Whether a granted pattern covers a capability (``net:*.example.com``)."""
-    return fnmatch.fnmatchcase(capability, pattern)
-
-
-__all__ = ["BridgeHost", "BridgeObject", "BridgeFailure", "Call", "ScriptFunction", "REGISTRY", "matches"]
+__all__ = ["BridgeHost", "BridgeObject", "BridgeFailure", "Call", "ScriptFunction", "REGISTRY"]
