@@ -41,6 +41,7 @@ from ..ir.errors import CompileError
 from ..ir.model import Function, Module
 from ..ir.opcodes import JUMP, OPCODES, OPENS, Op, registers
 from .runtime import CODEMAP
+from .typeinfo import int_facts
 
 MAXI = 0x7FFFFFFFFFFFFFFF
 MINI = -0x8000000000000000
@@ -257,6 +258,8 @@ class _FuncGen:
         self.loops: list[tuple[int, int, bool]] = []   # (opcode, label, is_python_loop)
         self.pending_jumps: list[set] = []             # per python loop: labels of multi-level jumps crossing it
         self.broken_blocks = self._broken_blocks()
+        self.int_facts = int_facts(fn)
+        self.ints = frozenset()
         self.start_run(0, entry=True)
         code = fn.code
         n = len(code)
@@ -333,6 +336,7 @@ class _FuncGen:
     # -- instructions ----------------------------------------------------------------------
     def instr(self, pc: int, ins: tuple) -> int:
         op = ins[0]
+        self.ints = self.int_facts[pc]
         handler = _HANDLERS[op]
         nxt = handler(self, pc, *ins[1:])
         return pc + 1 if nxt is None else nxt
@@ -446,10 +450,12 @@ class _FuncGen:
 
     # arithmetic
     def _int_guard(self, *vs: int) -> str:
-        checks = [f"type({self.A(v)}) is int" for v in vs if type(self.const_of(v)) is not int]
+        """The test that operands *vs* are ints, leaving out those the type
+        analysis (:mod:`.typeinfo`) proved to be: ``"True"`` when all are."""
         for v in vs:
             if v < 0 and type(self.const_of(v)) is not int:
                 return "False"
+        checks = [f"type(r{v}) is int" for v in vs if v >= 0 and v not in self.ints]
         return " and ".join(checks) or "True"
 
     def _overflow_check(self, name, b, c, r) -> str:
@@ -468,20 +474,32 @@ class _FuncGen:
         guard = self._int_guard(b, c)
         if name in _ARITH_NAMES_BY_OP:
             sym = _ARITH_NAMES_BY_OP[name]
+            check = self._overflow_check(name, b, c, f"r{a}")
+            if guard == "True":
+                self.line(f"r{a} = {x} {sym} {y}")
+                if check:
+                    self.line(check)
+                return
             self.line(f"if {guard}:")
             self.line(f"    r{a} = {x} {sym} {y}")
-            check = self._overflow_check(name, b, c, f"r{a}")
             if check:
                 self.line("    " + check)
             self.line(f"else: r{a} = arith({name!r}, {x}, {y})")
         elif name in ("BAND", "BOR", "BXOR"):
             sym = {"BAND": "&", "BOR": "|", "BXOR": "^"}[name]
-            self.line(f"r{a} = {x} {sym} {y} if {guard} else arith({name!r}, {x}, {y})")
+            if guard == "True":
+                self.line(f"r{a} = {x} {sym} {y}")
+            else:
+                self.line(f"r{a} = {x} {sym} {y} if {guard} else arith({name!r}, {x}, {y})")
         elif name in ("IDIV", "MOD"):
             sym = "//" if name == "IDIV" else "%"
             yc = self.const_of(c)
-            pos = "" if type(yc) is int and yc > 0 else f" and {y} > 0"
-            self.line(f"r{a} = {x} {sym} {y} if {guard}{pos} else arith({name!r}, {x}, {y})")
+            pos = "" if type(yc) is int and yc > 0 else f"{y} > 0"
+            cond = " and ".join(t for t in (guard if guard != "True" else "", pos) if t)
+            if not cond:
+                self.line(f"r{a} = {x} {sym} {y}")
+            else:
+                self.line(f"r{a} = {x} {sym} {y} if {cond} else arith({name!r}, {x}, {y})")
         else:
             self.line(f"r{a} = arith({name!r}, {x}, {y})")
 
@@ -544,7 +562,10 @@ class _FuncGen:
         x, y = self.A(b), self.A(c)
         guard = self._int_guard(b, c)
         fn = "lt" if name == "LT" else "le"
-        self.line(f"r{a} = {x} {sym} {y} if {guard} else {fn}({x}, {y})")
+        if guard == "True":
+            self.line(f"r{a} = {x} {sym} {y}")
+        else:
+            self.line(f"r{a} = {x} {sym} {y} if {guard} else {fn}({x}, {y})")
 
     def op_LT(self, pc, a, b, c):
         self._compare("LT", "<", a, b, c)
