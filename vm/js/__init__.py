@@ -1,0 +1,1 @@
+"""JavaScript semantics and standard library on the shared value model."""
