@@ -1,0 +1,12 @@
+const a = [10, 20, 30, 40, 50];
+console.log(a.slice(1, 3), a.slice(-2), a.slice(), a.slice(3, 1));
+console.log(a.concat([60, 70], 80, [[90]]));
+console.log(a.join(), a.join(" - "), [null, undefined, 1].join("|"), [[1, 2], [3]].join(";"));
+console.log(a.indexOf(30), a.indexOf(99), [1, 2, 1].lastIndexOf(1), [NaN].indexOf(NaN), [NaN].includes(NaN));
+console.log(a.includes(20), a.includes(20, 2), a.at(0), a.at(-1), a.at(10));
+console.log(a.find(x => x > 25), a.findIndex(x => x > 25), a.findLast(x => x < 45), a.findLastIndex(x => x > 100));
+console.log(a.find(x => x > 100), a.findIndex(x => x > 100));
+console.log([...a.keys()], [...["x", "y"].entries()], [...["p"].values()]);
+console.log(Array.isArray([]), Array.isArray({ length: 0 }), Array.of(7), Array.of(1, 2), Array(3), Array(1, 2));
+console.log(Array.from("abc"), Array.from({ length: 3 }, (_, i) => i * 2), Array.from(new Set([1, 1, 2])));
+console.log(Array.from({ length: 2, 0: "a", 1: "b" }), [1, 2, 3].toString(), String([]));

@@ -1,0 +1,11 @@
+console.log(Array.from({ length: 10 }, (_, i) => i));
+console.log(Array.from({ length: 30 }, (_, i) => i * 7));
+console.log(Array.from({ length: 120 }, (_, i) => i));
+console.log(["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa"]);
+console.log({ first: "a fairly long string value", second: "another fairly long string", third: 3 });
+console.log({ a: 1, b: 2, c: 3, d: 4, e: 5, f: 6, g: 7, h: 8, i: 9, j: 10, k: 11, l: 12, m: 13, n: 14 });
+console.log([{ id: 1, name: "one" }, { id: 2, name: "two" }, { id: 3, name: "three" }, { id: 4, name: "four" }]);
+console.log(new Map([["alpha", 1], ["beta", 2], ["gamma", 3], ["delta", 4], ["epsilon", 5], ["zeta", 6]]));
+console.log("x".repeat(100));
+console.log(["x".repeat(100)]);
+console.log([[1, 2, [3, 4, [5, 6, [7, 8]]]], { deep: { deeper: { deepest: { gone: 1 } } } }]);

@@ -1,0 +1,21 @@
+const [a, b = 5, ...rest] = [1, undefined, 3, 4];
+console.log(a, b, rest);
+const [, second, , fourth = "d"] = ["w", "x", "y"];
+console.log(second, fourth);
+const { p, q: renamed, r = "default", ...others } = { p: 1, q: 2, s: 3, t: 4 };
+console.log(p, renamed, r, others);
+const { outer: { inner: [first, { deep }] } } = { outer: { inner: [10, { deep: "yes" }] } };
+console.log(first, deep);
+let x = 1, y = 2;
+[x, y] = [y, x];
+console.log(x, y);
+let m, n;
+({ m, n = m * 3 } = { m: 4 });
+console.log(m, n);
+const [c1, c2, c3] = "hey";
+console.log(c1, c2, c3);
+const { length } = "hello";
+console.log(length);
+const { [`dyn${1}`]: dyn } = { dyn1: "computed" };
+console.log(dyn);
+try { const { z } = null; } catch (e) { console.log(e.constructor.name); }

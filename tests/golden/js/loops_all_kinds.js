@@ -1,0 +1,25 @@
+let out = [];
+for (let i = 0; i < 5; i += 2) out.push(i);
+console.log(out);
+out = [];
+for (const k in { a: 1, b: 2, c: 3 }) out.push(k);
+console.log(out.join(","));
+out = [];
+for (const idx in ["x", "y"]) out.push(typeof idx + idx);
+console.log(out);
+out = [];
+for (const ch of "héllo") out.push(ch.toUpperCase());
+console.log(out.join(""));
+let n = 3;
+while (n-- > 0) out.push(n);
+console.log(out);
+let m = 10;
+do { m++; } while (m < 5);
+console.log(m);
+for (let i = 0, j = 10; i < j; i += 3, j -= 3) console.log(i, j);
+const order = { b: 1, 2: "two", a: 2, 1: "one" };
+console.log(Object.keys(order));
+let guard = 0;
+for (;;) { if (++guard === 4) break; }
+console.log(guard);
+for (const k in "ab") console.log(k);

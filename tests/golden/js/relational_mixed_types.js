@@ -1,0 +1,12 @@
+console.log("10" < "9", 10 < "9", "10" < 9, "a" < "b", "B" < "a", "abc" < "abd", "ab" < "abc");
+console.log(null < 1, null >= 0, null > -1, undefined < 1, undefined > 1, undefined == 0);
+console.log(NaN < 1, NaN >= 1, NaN == NaN);
+console.log([2] > 1, [1, 2] < 3, "x" < 1, "x" > 1);
+console.log(true > false, true >= 1, "true" == true);
+console.log({} < {}, {} <= {}, [] <= []);
+console.log("1" + 2, 1 + "2", 1 + 2 + "3", "3" - 1, "3" * "4", "8" / "2", "a" - 1);
+console.log(1 + null, 1 + undefined, "a" + null, true + true, [] + [], [] + {}, [1] + [2]);
+console.log(+"", +" 42 ", +"4x", +[], +[7], +[1, 2], +{}, +null, +undefined, +true, -"3");
+console.log(10 % 3, -10 % 3, 10 % -3, 5.5 % 2, 2 ** 10, 2 ** -1, (-8) ** (1 / 3));
+console.log(7 / 2, -7 / 2, 1 / 0, -1 / 0, 0 / 0, Math.trunc(-7 / 2));
+console.log(5 & 3, 5 | 3, 5 ^ 3, ~5, 1 << 31, -16 >> 2, -16 >>> 28, 2 ** 32 | 0, 3.7 | 0);

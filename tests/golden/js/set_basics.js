@@ -1,0 +1,14 @@
+const s = new Set([3, 1, 3, "3", 1]);
+console.log(s, s.size, s.has(3), s.has("1"));
+s.add(NaN).add(NaN).add(-0).add(0);
+console.log(s);
+console.log(s.delete(3), s.delete(3), [...s]);
+const a = new Set([1, 2, 3, 4]), b = new Set([3, 4, 5]);
+console.log(new Set([...a].filter(x => b.has(x))), new Set([...a, ...b]), [...a].filter(x => !b.has(x)));
+const seen = [];
+new Set(["x", "y"]).forEach((v, k, set) => seen.push(`${v}${k}${set.size}`));
+console.log(seen);
+const o = {};
+const objs = new Set([o, o, {}]);
+console.log(objs.size, [...new Set("mississippi")].join(""));
+console.log(new Set(), new Set([[1, 2], { a: 1 }, "str"]));

@@ -1,0 +1,11 @@
+const things = [undefined, null, true, 1, 1.5, NaN, "s", Symbol("t"), {}, [], function () {}, class {}, () => 1, new Date(0), /re/];
+console.log(things.map(t => typeof t).join(" "));
+console.log(typeof undeclaredThing, typeof typeof 1);
+console.log(void 0, void "anything", void (1 + 2));
+let x = (1, 2, 3);
+console.log(x);
+let i = 0, j = 0;
+for (; i < 3; i++, j += 2);
+console.log(i, j);
+const r = (console.log("side effect"), "result");
+console.log(r);
