@@ -162,7 +162,7 @@ def call_tool(call, name, args):
     """Call a tool by name with a table of arguments."""
     tool = tools_of(call.host).get(name)
     if tool is None:
-        raise BridgeFailure(f"no tool named '{name}'{_suggest(call.host, name)}")
+        raise BridgeFailure(f"no tool named '{name}'{did_you_mean(call.host, name)}")
     return run_tool(call, tool, args if isinstance(args, dict) else {})
 
 
@@ -173,7 +173,8 @@ def list_tools(call):
              "destructive": t.destructive} for t in tools_of(call.host).values()]
 
 
-def _suggest(host, name) -> str:
+def did_you_mean(host, name) -> str:
+    """" (did you mean 'x'?)" for the closest tool name, or ""."""
     import difflib
     close = difflib.get_close_matches(name, list(tools_of(host)), n=1)
     return f" (did you mean '{close[0]}'?)" if close else ""

@@ -101,7 +101,7 @@ from .events import emit
 from .host import BridgeFailure, BridgeObject, ScriptFunction, check_value, kind_of
 from .llm import build_messages, generate
 from .registry import Field, intrinsic
-from .tools import _suggest, run_tool, tools_of
+from .tools import did_you_mean, run_tool, tools_of
 from .waits import run_parallel, wait
 
 TYPES = ("sequential", "parallel", "conditional", "loop")
@@ -214,7 +214,7 @@ def _add_step(call, wf: Workflow, spec: dict, where: str) -> Step:
         target = {k: v for k, v in target.items() if k not in template}
     elif kind == "tool":
         if target not in tools_of(call.host):
-            bad("tool", f"no tool named '{target}'{_suggest(call.host, target)}")
+            bad("tool", f"no tool named '{target}'{did_you_mean(call.host, target)}")
         template = spec.get("params") or {}
     elif kind == "workflow":
         if not isinstance(target, Workflow):
