@@ -40,6 +40,7 @@ import warnings
 from ..ir.errors import CompileError
 from ..ir.model import Function, Module
 from ..ir.opcodes import JUMP, OPCODES, OPENS, Op, registers
+from .debuginfo import describe_register
 from .runtime import CODEMAP
 from .typeinfo import int_facts
 
@@ -80,7 +81,6 @@ class FuncInfo:
         *operand* is an index into the instruction tuple, or ``(slot, offset)``
         for the *offset*-th register of a range starting at that slot (CONCAT).
         """
-        from .debuginfo import describe_register
         pc = self.pc_at(lineno)
         ins = self.fn.code[pc]
         if type(operand) is tuple:

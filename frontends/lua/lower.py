@@ -17,6 +17,7 @@ from __future__ import annotations
 from ...ir.builder import FunctionBuilder
 from ...ir.errors import CompileError
 from ...ir.model import Module
+from ...ir.source import Span
 from ...ir.opcodes import MULTI
 from ...vm.values import wrap
 from . import ast as A
@@ -441,7 +442,8 @@ class Lowerer:
                     return True
                 rest = want - i
                 if rest <= 0:
-                    self.multi(e, reg, 0) if type(e) is not A.Vararg else None
+                    if type(e) is not A.Vararg:
+                        self.multi(e, reg, 0)       # evaluated for its effects, results dropped
                 else:
                     if reg + rest > b.top:
                         b.alloc(reg + rest - b.top)
@@ -752,7 +754,6 @@ def _always_true(e) -> bool:
 
 
 def _end_span(span):
-    from ...ir.source import Span
     line = span.end_line or span.line
     col = span.end_col or span.col
     return Span(span.file, line, col, line, col)
