@@ -79,9 +79,16 @@ class ScriptError(LlmspellError):
 
     def render(self, source: SourceFile | None = None) -> str:
         text = super().render(source)
+        source = source or self.source
         frames = [s for s in self.traceback[1:] if s.line]
         if frames:
-            text += "\ncalled from:\n" + "\n".join(f"  {s}" for s in frames[:10])
+            lines = []
+            for s in frames[:10]:
+                code = source.line_text(s.line) if source is not None and source.name == s.file else None
+                lines.append(f"  {s}" + (f"  {code.strip()}" if code else ""))
+            if len(frames) > 10:
+                lines.append(f"  ... {len(frames) - 10} more")
+            text += "\ncalled from:\n" + "\n".join(lines)
         return text
 
 
