@@ -61,14 +61,22 @@ def generate(call, request: dict, on_token=None) -> dict:
     request = hooks.apply(host, "beforeGenerate", ctx, request)
     emit(host, "llm.request", {"model": request["model"], "messages": request["messages"]})
     opts = {k: request.get(k) for k in ("temperature", "max_tokens", "api_base", "timeout", "tools", "rules")}
+    meter = call.rt.meter
+    # the run's --timeout bounds the wait too, not only the spell's own code
+    opts["deadline"] = meter.deadline
     cassette = getattr(host, "cassette", None)
-    if cassette is not None:
-        out = cassette.answer(request, lambda: _ask(request, on_token, opts))
-        if cassette.mode == "replay" and on_token is not None:
-            on_token(out["content"])
-    else:
-        out = _ask(request, on_token, opts)
-    call.rt.meter.charge_tokens(out["usage"].get("total_tokens", 0), out.get("cost", 0.0))
+    try:
+        if cassette is not None:
+            out = cassette.answer(request, lambda: _ask(request, on_token, opts))
+            if cassette.mode == "replay" and on_token is not None:
+                on_token(out["content"])
+        else:
+            out = _ask(request, on_token, opts)
+    except BridgeFailure:
+        meter.check_time()          # a wait cut short by the run's timeout is that limit
+        raise
+    meter.check_time()
+    meter.charge_tokens(out["usage"].get("total_tokens", 0), out.get("cost", 0.0))
     out = hooks.apply(host, "afterGenerate", ctx, request, out)
     emit(host, "llm.response", _public(out))
     return out

@@ -84,8 +84,12 @@ def _follow_rules(rules, messages) -> tuple[str, list]:
 
 
 def chat(model: str, messages: list, *, temperature=None, max_tokens=None, tools=None,
-         on_token=None, api_base=None, timeout=None, response_format=None, rules=None) -> dict:
-    """One chat completion: ``{content, tool_calls, usage, model, finish_reason, cost}``."""
+         on_token=None, api_base=None, timeout=None, response_format=None, rules=None,
+         deadline=None) -> dict:
+    """One chat completion: ``{content, tool_calls, usage, model, finish_reason, cost}``.
+
+    *deadline* (a ``time.monotonic()`` value) caps every attempt's timeout and
+    stops the retries: past it the call fails at once."""
     if model.startswith("scripted/"):
         out = _scripted(model, messages, rules)
         if on_token is not None:
@@ -114,6 +118,11 @@ def chat(model: str, messages: list, *, temperature=None, max_tokens=None, tools
                  lib.Timeout, lib.APIConnectionError)
     delay = BACKOFF
     for attempt in range(1, RETRIES + 1):
+        if deadline is not None:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise BridgeFailure(f"{model}: the run's time ran out while waiting")
+            kwargs["timeout"] = min(timeout or left, left)
         try:
             if on_token is not None:
                 return _stream(lib, kwargs, on_token)

@@ -65,6 +65,13 @@ class Meter:
             self.budget -= grant
             self.granted += grant
             cell.cell_contents += grant
+        self.check_time()
+
+    def time_left(self) -> float | None:
+        """Seconds before the wall-clock limit, or None without one."""
+        return None if self.deadline is None else self.deadline - time.monotonic()
+
+    def check_time(self):
         if self.deadline is not None and time.monotonic() > self.deadline:
             self._raise("timeout", f"{self.limits.timeout}s")
 

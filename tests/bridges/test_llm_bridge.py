@@ -214,3 +214,13 @@ def test_destructive_and_confirmation_tools_need_an_explicit_grant():
     from llmspell.sandbox.policy import DEFAULT_GRANTS
     granted = llmspell.run(src, policy=Policy(grants=DEFAULT_GRANTS + ("destructive:wipe", "destructive:pay")))
     assert granted.output == "true\twiped\ntrue\tpaid\n"
+
+
+def test_the_run_timeout_bounds_a_slow_model(llm_server):
+    llm_server.script(Answer(text="late", latency=3.0), *[Answer(text="late", latency=3.0)] * 3)
+    import time
+    start = time.monotonic()
+    with pytest.raises(llmspell.LimitExceeded) as info:
+        spell(llm_server, 'llm.complete{model = MODEL, api_base = BASE, prompt = "x"}', limits=Limits(timeout=0.5))
+    assert info.value.limit == "timeout"
+    assert time.monotonic() - start < 2.5       # not the model's 3 s, let alone its retries
