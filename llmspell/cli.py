@@ -160,6 +160,9 @@ def cmd_run(ns) -> int:
     program = api.compile(source, lang, ns.file)
     if ns.record and ns.replay:
         raise UsageError("--record and --replay cannot be used together")
+    for flag, path in (("--record", ns.record), ("--journal", ns.journal)):
+        if path:
+            _check_writable(flag, path)     # before the run, so its work is not lost
     out = _StdoutWriter()
     try:
         result = program.run(_policy(ns), _inputs(ns.arg), stdout=out, record=ns.record, replay=ns.replay)
@@ -174,6 +177,14 @@ def cmd_run(ns) -> int:
         print(f"instructions={result.instructions} alloc_bytes={result.alloc_bytes} "
               f"alloc_objects={result.alloc_objects}", file=sys.stderr)
     return 0
+
+
+def _check_writable(flag: str, path: str):
+    folder = os.path.dirname(os.path.abspath(path))
+    if not os.path.isdir(folder):
+        raise UsageError(f"{flag} {path}: the folder {folder} does not exist")
+    if not os.access(folder, os.W_OK) or (os.path.exists(path) and not os.access(path, os.W_OK)):
+        raise UsageError(f"{flag} {path}: not writable")
 
 
 class _StdoutWriter:
@@ -249,4 +260,13 @@ def main(argv=None) -> int:
         print("llmspell: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
+        return 1
+    except OSError as e:
+        print(f"llmspell: {e.filename or ''}: {e.strerror or e}", file=sys.stderr)
+        return 1
+    except Exception as e:          # a bug: say so in one line (LLMSPELL_DEBUG=1 shows the traceback)
+        if os.environ.get("LLMSPELL_DEBUG"):
+            raise
+        print(f"llmspell: internal error: {type(e).__name__}: {e} — this is a bug, please report it "
+              "(set LLMSPELL_DEBUG=1 for details)", file=sys.stderr)
         return 1

@@ -79,3 +79,15 @@ def test_python_api_is_what_the_cli_uses():
     import llmspell
     r = llmspell.run("print(1 + 1) return 'ok', 2", lang="lua")
     assert r.output == "2\n" and r.values == ["ok", 2]
+
+
+def test_unwritable_output_files_are_refused_before_running(tmp_path):
+    for flag in ("--record", "--journal"):
+        p = cli("run", flag, str(tmp_path / "missing" / "out.json"), "examples/hello.lua")
+        assert p.returncode == 2
+        assert "does not exist" in p.stderr and p.stdout == ""      # nothing ran
+
+
+def test_replay_of_a_missing_cassette_is_a_usage_error(tmp_path):
+    p = cli("run", "--replay", str(tmp_path / "none.json"), "examples/agent.lua")
+    assert p.returncode == 2 and "cannot read cassette" in p.stderr
