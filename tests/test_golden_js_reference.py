@@ -1,9 +1,9 @@
 """Golden JavaScript corpus: every recorded NAME.out is node's real, current output.
 
 For every tests/golden/js/NAME.js, re-run it on node exactly as
-tests/golden/regen_js.py does and require the recorded NAME.out byte for byte
+tests/golden/regen.py js does and require the recorded NAME.out byte for byte
 -- proof that every expected file came from node and is current (regenerate
-with ``python tests/golden/regen_js.py``).  Skipped when node is absent.
+with ``python tests/golden/regen.py js``).  Skipped when node is absent.
 The llmspell side (running each program on the JavaScript front end) is added
 with that front end.
 """

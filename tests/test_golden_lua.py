@@ -4,9 +4,9 @@ For every tests/golden/lua/NAME.lua:
   (a) run it on llmspell (``llmspell.run(src, lang="lua", name="NAME.lua")``);
       its output, plus ``ERROR: <message>`` when it ends with an uncaught
       ScriptError, must equal the recorded NAME.out byte for byte;
-  (b) re-run it on real Lua (lupa) exactly as tests/golden/regen_lua.py does and
+  (b) re-run it on real Lua (lupa) exactly as tests/golden/regen.py lua does and
       require the same NAME.out -- proof that every expected file came from real
-      Lua and is current (regenerate with ``python tests/golden/regen_lua.py``).
+      Lua and is current (regenerate with ``python tests/golden/regen.py lua``).
 """
 
 from __future__ import annotations

@@ -5,10 +5,10 @@ Output: the transcript = everything the program wrote to stdout
 (console.log), followed, if the program ended with an uncaught exception, by
 one line ``ERROR: <String(exception)>``.
 
-Shared by ``regen_js.py`` (which writes ``NAME.out``) and the golden tests
+Shared by ``regen.py`` (which writes ``NAME.out``) and the golden tests
 (which re-run node to prove each ``.out`` is current, or compare it with
 llmspell), so they can never disagree about how a program is run.
-``transcript`` is the same contract as ``lua_reference.transcript``.
+The transcript format is ``corpus.transcript``, shared with Lua.
 
 Invariants:
 * One fresh node process per program (/usr/bin/node, or $NODE); the program
@@ -28,7 +28,10 @@ import shutil
 import subprocess
 from pathlib import Path
 
+from corpus import ReferenceSyntaxError, encode_transcript, programs, read_expected, transcript  # noqa: F401
+
 GOLDEN_DIR = Path(__file__).resolve().parent / "js"
+REFERENCE = "node"
 
 # The source arrives on stdin, the script name as the only argument.  The
 # wrapper's bindings live inside a function, so the program (compiled in the
@@ -61,29 +64,12 @@ _MARK_SYNTAX = "\x00SYNTAX\x00"
 _MARK_ERROR = "\x00ERROR\x00"
 
 
-class ReferenceSyntaxError(Exception):
-    """node refused to compile the program (a golden program must always compile)."""
-
-
 def node_path() -> str | None:
     """The node binary used as the reference, or None when it is absent."""
     candidate = os.environ.get("NODE", "/usr/bin/node")
     if os.path.exists(candidate):
         return candidate
     return shutil.which("node")
-
-
-def transcript(stdout: str, error_message: str | None) -> str:
-    """Combine printed output and an uncaught error message into one transcript.
-
-    The error line always starts on a fresh line, so a program that wrote
-    without a trailing newline and then failed still yields a well-formed file.
-    """
-    if error_message is None:
-        return stdout
-    if stdout and not stdout.endswith("\n"):
-        stdout += "\n"
-    return f"{stdout}ERROR: {error_message}\n"
 
 
 def run_reference(source: str, name: str) -> str:
@@ -113,13 +99,4 @@ def run_reference(source: str, name: str) -> str:
 
 def golden_programs() -> list[Path]:
     """Every golden JavaScript program, sorted by name (stable test ids)."""
-    return sorted(GOLDEN_DIR.glob("*.js"))
-
-
-def read_expected(program: Path) -> str:
-    """The recorded transcript ``NAME.out`` next to ``NAME.js``."""
-    return program.with_suffix(".out").read_bytes().decode("utf-8")
-
-
-def encode_transcript(text: str) -> bytes:
-    return text.encode("utf-8")
+    return programs(GOLDEN_DIR, ".js")

@@ -5,7 +5,7 @@ Output: the transcript = everything the program printed (print / io.write),
 followed, if the program ended with an uncaught error, by one line
 ``ERROR: <tostring of the error value>``.
 
-Shared by ``regen_lua.py`` (which writes ``NAME.out``) and the golden and
+Shared by ``regen.py`` (which writes ``NAME.out``) and the golden and
 differential tests (which re-run real Lua to prove each ``.out`` is current, or
 compare it with llmspell), so they can never disagree about how a program is
 run.  ``run_llmspell`` produces the same transcript shape from llmspell.
@@ -24,7 +24,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from corpus import ReferenceSyntaxError, encode_transcript, programs, read_expected, transcript  # noqa: F401
+
 GOLDEN_DIR = Path(__file__).resolve().parent / "lua"
+REFERENCE = "real Lua"
 
 # The driver is a Lua chunk returning a function(src, chunkname).  It captures
 # the library functions it uses in locals first, so a program that replaces a
@@ -66,23 +69,6 @@ return function(src, chunkname)
   return concat(buf), "error", tostring(e)
 end
 """
-
-
-class ReferenceSyntaxError(Exception):
-    """Real Lua refused to load the program (a golden program must always load)."""
-
-
-def transcript(output: str, error: str | None) -> str:
-    """Combine printed output and an uncaught error message into one transcript.
-
-    The error line always starts on a fresh line, so a program that io.write()s
-    without a trailing newline and then fails still yields a well-formed file.
-    """
-    if error is None:
-        return output
-    if output and not output.endswith("\n"):
-        output += "\n"
-    return f"{output}ERROR: {error}\n"
 
 
 def _decode(b: bytes) -> str:
@@ -128,13 +114,4 @@ def run_llmspell(source: str, name: str) -> str:
 
 def golden_programs() -> list[Path]:
     """Every golden Lua program, sorted by name (stable test ids)."""
-    return sorted(GOLDEN_DIR.glob("*.lua"))
-
-
-def read_expected(program: Path) -> str:
-    """The recorded transcript ``NAME.out`` next to ``NAME.lua``."""
-    return _decode(program.with_suffix(".out").read_bytes())
-
-
-def encode_transcript(text: str) -> bytes:
-    return text.encode("utf-8", "surrogateescape")
+    return programs(GOLDEN_DIR, ".lua")
