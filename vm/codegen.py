@@ -39,7 +39,7 @@ import warnings
 
 from ..ir.errors import CompileError
 from ..ir.model import Function, Module
-from ..ir.opcodes import JUMP, OPCODES, OPENS, Op, registers
+from ..ir.opcodes import ARITH, BY_NAME, JUMP, OPCODES, OPENS, Op, registers
 from .debuginfo import describe_register
 from .runtime import CODEMAP
 from .typeinfo import int_facts
@@ -472,8 +472,8 @@ class _FuncGen:
     def _arith(self, name, a, b, c):
         x, y = self.A(b), self.A(c)
         guard = self._int_guard(b, c)
-        if name in _ARITH_NAMES_BY_OP:
-            sym = _ARITH_NAMES_BY_OP[name]
+        if name in ("ADD", "SUB", "MUL"):
+            sym = _SYMBOL[name]
             check = self._overflow_check(name, b, c, f"r{a}")
             if guard == "True":
                 self.line(f"r{a} = {x} {sym} {y}")
@@ -486,7 +486,7 @@ class _FuncGen:
                 self.line("    " + check)
             self.line(f"else: r{a} = arith({name!r}, {x}, {y})")
         elif name in ("BAND", "BOR", "BXOR"):
-            sym = {"BAND": "&", "BOR": "|", "BXOR": "^"}[name]
+            sym = _SYMBOL[name]
             if guard == "True":
                 self.line(f"r{a} = {x} {sym} {y}")
             else:
@@ -756,7 +756,8 @@ class _FuncGen:
         self._jump(pc, label, True)
 
 
-_ARITH_NAMES_BY_OP = {"ADD": "+", "SUB": "-", "MUL": "*"}
+#: Python operators of the binary ops whose int fast path is Python's own operator
+_SYMBOL = {"ADD": "+", "SUB": "-", "MUL": "*", "BAND": "&", "BOR": "|", "BXOR": "^"}
 
 
 def _make_arith_handler(name):
@@ -768,8 +769,7 @@ def _make_arith_handler(name):
 _HANDLERS = []
 for _spec in OPCODES:
     _h = getattr(_FuncGen, f"op_{_spec.name}", None)
-    if _h is None and _spec.name in ("ADD", "SUB", "MUL", "DIV", "IDIV", "MOD", "POW",
-                                     "BAND", "BOR", "BXOR", "SHL", "SHR"):
+    if _h is None and BY_NAME[_spec.name] in ARITH:
         _h = _make_arith_handler(_spec.name)
     if _h is None:
         raise AssertionError(f"no code generator for opcode {_spec.name}")
