@@ -48,10 +48,7 @@ class ScriptFunction:
 
     def __call__(self, *args):
         rt = self.host.rt
-        r = rt.call(self.fn, *[self.host.to_script(a) for a in args])
-        if type(r) is tuple:
-            r = r[0] if r else None
-        return self.host.to_host(r)
+        return self.host.to_host(rt.call_from_host(self.fn, *[self.host.to_script(a) for a in args]))
 
 
 class Call:
@@ -86,14 +83,12 @@ class BridgeHost:
 
     # -- installation -------------------------------------------------------------------
     def install(self) -> None:
-        G = self.rt.G
+        rt = self.rt
         for ns, items in namespaces().items():
-            table = self.rt.new_table()
-            for it in items:
-                table.hash[it.short] = self.bind(it)
+            table = rt.new_namespace({it.short: self.bind(it) for it in items})
             if ns in SETUP:
                 SETUP[ns](self, table)
-            G.hash[ns] = table
+            rt.set_global(ns, table)
 
     def bind(self, it: Intrinsic, obj: BridgeObject | None = None):
         host = self
@@ -101,59 +96,35 @@ class BridgeHost:
         def bridge_call(*args):
             return host.invoke(it, args, obj)
         register_function(it.name, bridge_call)
-        return bridge_call
+        return self.rt.host_function(it.name, bridge_call, bool(it.waits))
 
-    # -- conversion ---------------------------------------------------------------------
-    def to_host(self, v, depth: int = 0):
-        from ..vm.values import Table
-        t = type(v)
-        if v is None or t in (bool, int, float, str):
-            return v
-        if t is Table:
-            obj = self._tables.get(id(v))
-            if obj is not None:
-                return obj
-            if depth > 64:
-                raise BridgeFailure("value nested too deeply to pass to the host")
-            if not v.hash and v.arr[1:] and None not in v.arr[1:]:
-                return [self.to_host(x, depth + 1) for x in v.arr[1:]]
-            if not v.hash and len(v.arr) == 1:
-                return {}
-            return {(k if type(k) is str else k): self.to_host(x, depth + 1) for k, x in v.items()}
-        if callable(v):
-            return ScriptFunction(self, v)
-        return v
+    # -- conversion (the runtime knows its language's values) ------------------------------
+    def to_host(self, v):
+        return self.rt.to_host(v, self)
 
     def to_script(self, v):
-        from ..vm.values import Table
-        t = type(v)
-        if v is None or t in (bool, int, float, str):
-            return v
-        if t is dict:
-            table = self.rt.new_table()
-            for k, x in v.items():
-                if x is not None:
-                    table.set(k, self.to_script(x))
-            return table
-        if t in (list, tuple):
-            table = self.rt.new_table()
-            self.rt.setlist(table, 1, tuple(self.to_script(x) for x in v))
-            return table
+        return self.rt.from_host(v, self)
+
+    def object_for(self, v) -> BridgeObject | None:
+        """The host object a script handle stands for, if *v* is one."""
+        return self._tables.get(id(v))
+
+    def script_function(self, fn) -> "ScriptFunction":
+        return ScriptFunction(self, fn)
+
+    def script_value(self, v):
+        """A host value that is not plain data, for the script."""
         if isinstance(v, BridgeObject):
             return self.handle(v)
-        if t is ScriptFunction:
+        if type(v) is ScriptFunction:
             return v.fn
-        if t is Table:
-            return v
-        raise BridgeFailure(f"cannot pass a {t.__name__} to the script")
+        raise BridgeFailure(f"cannot pass a {type(v).__name__} to the script")
 
     def handle(self, obj: BridgeObject):
-        """The script table standing for *obj* (one per object, so identity holds)."""
+        """The script object standing for *obj* (one per object, so identity holds)."""
         table = self._handles.get(id(obj))
         if table is None:
-            table = self.rt.new_table()
-            for it in methods(obj.kind):
-                table.hash[it.short] = self.bind(it, obj)
+            table = self.rt.new_namespace({it.short: self.bind(it, obj) for it in methods(obj.kind)})
             self._handles[id(obj)] = table
             self._tables[id(table)] = obj
             self._pairs.append((obj, table))

@@ -153,7 +153,7 @@ def register(call, spec):
     tools[name] = Tool(name, spec.get("description") or "", normalise_parameters(spec.get("parameters") or {}),
                        lambda c, args: handler(args), None, bool(spec.get("destructive")),
                        bool(spec.get("requires_confirmation")))
-    host.rt.G.hash["tools"].hash[name] = direct_caller(host, name)
+    host.rt.set_namespace_member(host.rt.get_global("tools"), name, direct_caller(host, name))
     return name
 
 
@@ -203,11 +203,11 @@ def direct_caller(host, name: str):
             rt.error(f"tools.{name}: {e}")
     from ..vm.runtime import register_function
     register_function(f"tools.{name}", direct)
-    return direct
+    return host.rt.host_function(f"tools.{name}", direct)
 
 
 @namespace_setup("tools")
 def _install(host, table):
     for name in tools_of(host):
-        table.hash[name] = direct_caller(host, name)
+        host.rt.set_namespace_member(table, name, direct_caller(host, name))
 

@@ -421,7 +421,7 @@ def _parallel(call, wf, scope, level):
 
 def _conditional(call, wf, scope, level):
     for index, (condition, steps) in enumerate(wf.branches, 1):
-        if condition is None or _truthy(condition(scope.inputs)):
+        if condition is None or _truthy(call, condition(scope.inputs)):
             output = _in_sequence(call, wf, steps, scope, level)
             return _result(wf, scope, output, branch=index if condition is not None else "default")
     return _result(wf, scope, None, branch=None)
@@ -434,7 +434,7 @@ def _loop(call, wf, scope, level):
             if i >= wf.count:
                 break
         elif wf.while_ is not None:
-            if not _truthy(wf.while_(scope.inputs, scope.results, i + 1)):
+            if not _truthy(call, wf.while_(scope.inputs, scope.results, i + 1)):
                 break
             if i >= wf.max_iterations:
                 raise BridgeFailure(f"loop '{wf.name}' still running after max_iterations = {wf.max_iterations}")
@@ -442,7 +442,7 @@ def _loop(call, wf, scope, level):
         scope.iteration = i
         output = _in_sequence(call, wf, wf.steps, scope, level)
         if wf.until is not None:
-            if _truthy(wf.until(scope.inputs, scope.results, i)):
+            if _truthy(call, wf.until(scope.inputs, scope.results, i)):
                 break
             if i >= wf.max_iterations:
                 raise BridgeFailure(f"loop '{wf.name}' still running after max_iterations = {wf.max_iterations}")
@@ -452,8 +452,10 @@ def _loop(call, wf, scope, level):
 _RUNNERS = {"sequential": _sequential, "parallel": _parallel, "conditional": _conditional, "loop": _loop}
 
 
-def _truthy(v) -> bool:
-    return v is not None and v is not False
+def _truthy(call, v) -> bool:
+    """A condition's result judged by the spell's own language (0 is true in
+    Lua, false in JavaScript)."""
+    return call.host.rt.truthy(call.host.to_script(v))
 
 
 def run_step(call, wf: Workflow, step: Step, scope: Scope, level: int) -> dict:

@@ -52,6 +52,7 @@ class Function:
     spans: list[Span] = attrs.Factory(list)
     children: list[int] = attrs.Factory(list)   # module function indices, for CLOSURE F operands
     locvars: list[LocVar] = attrs.Factory(list)
+    kind: int = 0          # language-defined flags (JS: arrow, generator, class constructor ...)
 
 
 @attrs.define(eq=False)

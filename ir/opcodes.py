@@ -23,6 +23,13 @@ Operand kinds
 
 Notes
 -----
+* ``INTRINSIC`` is the door for what one language has and the others do not
+  (like CPython's ``CALL_INTRINSIC_1``): the name is a constant, resolved
+  against the module's language when the VM compiles it, so an unknown name is
+  a compile-time error, never a run-time lookup.
+* ``TRY`` ... [``CATCH`` ...] [``FINALLY`` ...] ``END``: a limit
+  (``LimitExceeded``) is never caught; ``BREAK``/``CONTINUE``/``RETURN`` out of
+  the region run the ``FINALLY`` part first.
 * A register holding "all results" (``M = -1``, or ``VARARG`` with ``-1``) holds
   a Python tuple; ``CALL``/``RETURN``/``SET_LIST`` with the spread flag splice it
   in as their last operand.
@@ -30,8 +37,8 @@ Notes
   declaration, which is how each loop iteration gets its own variable.
 * Fuel: ``IF``, ``BREAK``, ``CONTINUE`` are charged each time they run, the
   loops (``LOOP`` and the two ``FOR``) once per iteration — so even an empty
-  loop burns fuel — and the other region markers (``BLOCK``, ``ELSE``, ``END``)
-  cost nothing.  The VM charges a straight-line run of instructions at its start.
+  loop burns fuel — and the other region markers (``BLOCK``, ``ELSE``, ``END``,
+  ``TRY``, ``CATCH``, ``FINALLY``) cost nothing.  The VM charges a straight-line run of instructions at its start.
 """
 from __future__ import annotations
 
@@ -43,6 +50,7 @@ OPENS = 2         # opens a region closed by END
 LABEL = 4         # defines a label (first operand)
 MAY_RAISE = 8     # may raise a script error
 CALLS = 16        # may run script code (a call or a metamethod)
+SPLITS = 32       # separates two parts of the enclosing region (ELSE, CATCH, FINALLY)
 MULTI = -1
 
 
@@ -113,9 +121,12 @@ OPCODES: tuple[OpSpec, ...] = (
     # calls
     _op("CALL", "r N M B", 1, _R, "R[a..] := R[a](R[a+1..a+b]) with c results; d: R[a+b] is a tuple spliced in"),
     _op("RETURN", "r N B", 1, 0, "return R[a..a+b-1]; c: R[a+b-1] is a tuple spliced in"),
+    _op("INTRINSIC", "R K r N", 1, _R,
+        "R[a] := the language's intrinsic named K[b] applied to R[c..c+d-1] (typeof, new, spread, yield ...)"),
+    _op("THROW", "A", 1, MAY_RAISE, "raise A[a] as a script error (catchable by TRY)"),
     # structured control flow
     _op("IF", "r B", 1, 0, "run the region if R[a] is truthy (b = 1: if falsy)"),
-    _op("ELSE", "", 0, 0, "the other branch of the enclosing IF"),
+    _op("ELSE", "", 0, SPLITS, "the other branch of the enclosing IF"),
     _op("END", "", 0, 0, "close the innermost open region"),
     _op("BLOCK", "L", 0, OPENS | LABEL, "region; BREAK a jumps past its END"),
     _op("LOOP", "L", 1, OPENS | LABEL, "region repeated until BREAK a; CONTINUE a restarts it; fuel per iteration"),
@@ -125,6 +136,10 @@ OPCODES: tuple[OpSpec, ...] = (
         "for R[b+3..b+3+c-1] in R[b], R[b+1], R[b+2] (Lua generic for); fuel per iteration"),
     _op("TBC", "L r", 1, OPENS | LABEL | _R,
         "region in which R[b] is to be closed: its __close runs however the region is left"),
+    _op("TRY", "R", 0, OPENS,
+        "region whose script errors are caught: R[a] := the thrown value, then the CATCH part runs"),
+    _op("CATCH", "", 0, SPLITS, "the handler part of the enclosing TRY"),
+    _op("FINALLY", "", 0, SPLITS, "the part of the enclosing TRY that runs however it is left"),
     _op("BREAK", "L", 1, JUMP, "leave region a"),
     _op("CONTINUE", "L", 1, JUMP, "next iteration of loop a"),
 )
@@ -177,6 +192,9 @@ def registers(ins: tuple) -> tuple[list[int], list[int]]:
     elif name == "VARARG":
         a, c = args
         writes = list(range(a, a + max(c, 1)))
+    elif name == "INTRINSIC":
+        _, _, c, d = args
+        reads[:] = list(range(c, c + d))
     elif name == "SELF":
         writes = [args[0], args[0] + 1]
     elif name == "FOR_NUM":

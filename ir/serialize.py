@@ -8,7 +8,7 @@ Byte layout (all integers are LEB128 varints; ``s`` = zigzag-signed varint)::
 
     module   := MAGIC "LLSPIR" , FORMAT_VERSION:u8 , lang:str , name:str , source:str ,
                 nfuncs , function*
-    function := name:str , span , nparams , is_vararg:u8 , nregs ,
+    function := name:str , span , nparams , is_vararg:u8 , kind , nregs ,
                 nupvals , (name:str , from_reg:u8 , index , boxed:u8)* ,
                 nconsts , const* ,
                 ninstrs , (opcode , operand:s*)* ,            operand count from the opcode table
@@ -17,7 +17,8 @@ Byte layout (all integers are LEB128 varints; ``s`` = zigzag-signed varint)::
                 nlocvars , (name:str , reg , start , end , boxed:u8)*
     span     := line , col , end_line , end_col
     const    := 0 int:s | 1 float:8 bytes IEEE big-endian | 2 str | 3 false | 4 true
-    str      := length , UTF-8 bytes (surrogate escapes kept)
+    str      := length , UTF-8 bytes (surrogates kept as their 3-byte forms: Lua's escaped
+                bytes and JavaScript's UTF-16 halves both round-trip)
 
 Bump FORMAT_VERSION whenever this layout or the opcode table changes.
 """
@@ -32,7 +33,7 @@ from .source import Span
 from .verify import verify
 
 MAGIC = b"LLSPIR"
-FORMAT_VERSION = 4
+FORMAT_VERSION = 5
 
 
 class _Writer:
@@ -55,7 +56,7 @@ class _Writer:
         self.u((n << 1) if n >= 0 else ((-n << 1) - 1))
 
     def str(self, v: str):
-        b = v.encode("utf-8", "surrogateescape")
+        b = v.encode("utf-8", "surrogatepass")
         self.u(len(b))
         self.buf += b
 
@@ -93,7 +94,7 @@ class _Reader:
         return b
 
     def str(self) -> str:
-        return self.raw(self.u()).decode("utf-8", "surrogateescape")
+        return self.raw(self.u()).decode("utf-8", "surrogatepass")
 
 
 def dumps(module: Module) -> bytes:
@@ -121,6 +122,7 @@ def _write_function(w: _Writer, fn: Function):
     _write_span(w, fn.span)
     w.u(fn.nparams)
     w.u(1 if fn.is_vararg else 0)
+    w.u(fn.kind)
     w.u(fn.nregs)
     w.u(len(fn.upvals))
     for up in fn.upvals:
@@ -188,7 +190,7 @@ def loads(data: bytes) -> Module:
 def _read_function(r: _Reader, file: str) -> Function:
     fname = r.str()
     span = Span(file, r.u(), r.u(), r.u(), r.u())
-    fn = Function(name=fname, span=span, nparams=r.u(), is_vararg=bool(r.u()), nregs=r.u())
+    fn = Function(name=fname, span=span, nparams=r.u(), is_vararg=bool(r.u()), kind=r.u(), nregs=r.u())
     for _ in range(r.u()):
         fn.upvals.append(Upval(r.str(), bool(r.u()), r.u(), bool(r.u())))
     for _ in range(r.u()):

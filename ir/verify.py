@@ -3,8 +3,8 @@
 Checks, per function: known opcodes and operand counts; every register (including
 the variadic ranges of CALL/RETURN/SET_LIST/...) inside ``nregs``; constant,
 upvalue and child indices in range and of the right type; flags and counts in
-range; regions properly nested (``ELSE`` only inside ``IF``, every region
-closed); ``BREAK``/``CONTINUE`` naming an enclosing region (``CONTINUE`` only a
+range; regions properly nested (``ELSE`` only inside ``IF``, ``CATCH`` then
+``FINALLY`` only inside ``TRY``, every region closed); ``BREAK``/``CONTINUE`` naming an enclosing region (``CONTINUE`` only a
 loop); upvalue descriptors of children pointing at real registers/upvalues.
 A module that passes can be compiled by the VM without further checks.
 """
@@ -85,6 +85,8 @@ def _verify_function(module: Module, index: int, fn: Function):
             k = args[2] if op == Op.GET_FIELD else args[1]
             if type(fn.consts[k]) is not str:
                 _fail(fn, pc, f"{spec.name}: field name is not a string constant")
+        if op == Op.INTRINSIC and type(fn.consts[args[1]]) is not str:
+            _fail(fn, pc, "INTRINSIC: intrinsic name is not a string constant")
         if op in (Op.LOAD_GLOBAL, Op.STORE_GLOBAL):
             k = args[1] if op == Op.LOAD_GLOBAL else args[0]
             if type(fn.consts[k]) is not str:
@@ -103,10 +105,18 @@ def _verify_function(module: Module, index: int, fn: Function):
             if not open_regions or open_regions[-1][0] != Op.IF or open_regions[-1][2]:
                 _fail(fn, pc, "ELSE outside an IF (or a second ELSE)")
             open_regions[-1] = (Op.IF, None, True)
+        elif op in (Op.CATCH, Op.FINALLY):
+            # the TRY's third field: 0 = in the body, 1 = in CATCH, 2 = in FINALLY
+            part = 1 if op == Op.CATCH else 2
+            if not open_regions or open_regions[-1][0] != Op.TRY or open_regions[-1][2] >= part:
+                _fail(fn, pc, f"{spec.name} outside a TRY (or out of order)")
+            open_regions[-1] = (Op.TRY, None, part)
         elif op == Op.END:
             if not open_regions:
                 _fail(fn, pc, "END without an open region")
-            open_regions.pop()
+            rop, _, part = open_regions.pop()
+            if rop == Op.TRY and not part:
+                _fail(fn, pc, "TRY without CATCH or FINALLY")
         elif op in (Op.BREAK, Op.CONTINUE):
             target = args[0]
             for rop, label, _ in reversed(open_regions):

@@ -20,7 +20,7 @@ from . import __version__
 from .errors import LlmspellError, UsageError
 
 LANG_BY_SUFFIX = {".lua": "lua", ".js": "javascript", ".mjs": "javascript", ".tengo": "tengo"}
-LANGS = ("lua",)
+LANGS = ("lua", "javascript")
 
 
 def lang_for(path: str, lang: str | None = None) -> str:
@@ -126,6 +126,9 @@ def _frontend(lang: str):
     if lang == "lua":
         from .frontends.lua.compile import compile_lua
         return compile_lua
+    if lang == "javascript":
+        from .frontends.javascript.compile import compile_js
+        return compile_js
     raise UsageError(f"language {lang!r} is not supported yet")
 
 

@@ -39,7 +39,7 @@ import warnings
 
 from ..ir.errors import CompileError
 from ..ir.model import Function, Module
-from ..ir.opcodes import ARITH, BY_NAME, JUMP, OPCODES, OPENS, Op, registers
+from ..ir.opcodes import ARITH, BY_NAME, JUMP, OPCODES, OPENS, SPLITS, Op, registers
 from .debuginfo import describe_register
 from .runtime import CODEMAP
 from .typeinfo import int_facts
@@ -154,9 +154,17 @@ def _lit(v) -> str:
     return repr(v)
 
 
+def _generator_for(lang: str) -> type:
+    if lang == "javascript":
+        from .js.emit import JsFuncGen
+        return JsFuncGen
+    return FuncGen
+
+
 class _ModuleGen:
     def __init__(self, module: Module):
         self.module = module
+        self.gen = _generator_for(module.lang)
         self.lines: list[str] = []
         self.func_index: dict[str, int] = {}
         self.first_lines: dict[int, int] = {}
@@ -186,15 +194,22 @@ class _ModuleGen:
         out.append("        nonlocal fuel, depth")
         # children before parents is not needed: Python resolves names at call time
         for index in range(1, len(self.module.functions)):
-            _FuncGen(self, index).emit(indent=2)
-        _FuncGen(self, 0).emit(indent=2)
+            self.gen(self, index).emit(indent=2)
+        self.gen(self, 0).emit(indent=2)
         out.append("        return f0")
         out.append("    return __module")
         return "\n".join(out) + "\n"
 
 
-class _FuncGen:
-    """Generates one IR function's Python ``def`` (inside its factory)."""
+class FuncGen:
+    """Generates one IR function's Python ``def`` (inside its factory).
+
+    The methods here emit Lua's semantics; another language subclasses it and
+    overrides what differs (``vm/js/emit.py``), selected by the module's
+    language tag."""
+
+    HANDLERS: tuple = ()
+    INTRINSICS: frozenset = frozenset()     # names INTRINSIC may use in this language
 
     def __init__(self, mod: _ModuleGen, index: int):
         self.mod = mod
@@ -319,10 +334,10 @@ class _FuncGen:
         while pc < len(code):
             op = code[pc][0]
             spec = OPCODES[op]
-            if spec.flags & OPENS or op in (Op.ELSE, Op.END):
+            if spec.flags & (OPENS | SPLITS) or op == Op.END:
                 break
             cost += spec.fuel
-            if op in (Op.IF, Op.RETURN) or spec.flags & JUMP:
+            if op in (Op.IF, Op.RETURN, Op.THROW) or spec.flags & JUMP:
                 break
             pc += 1
         saved, self.pc = self.pc, min(start, max(len(code) - 1, 0))   # a trip reports the run's first instruction
@@ -337,7 +352,7 @@ class _FuncGen:
     def instr(self, pc: int, ins: tuple) -> int:
         op = ins[0]
         self.ints = self.int_facts[pc]
-        handler = _HANDLERS[op]
+        handler = self.HANDLERS[op]
         nxt = handler(self, pc, *ins[1:])
         return pc + 1 if nxt is None else nxt
 
@@ -689,7 +704,8 @@ class _FuncGen:
         op, label, is_loop = self.loops.pop()
         if op == Op.BLOCK and is_loop:
             self.line("break")
-        self.close_block()
+        if op != Op.BLOCK or is_loop:       # a BLOCK nothing breaks out of is no Python block
+            self.close_block()
         if op == Op.TBC:
             self._close_tbc(label)
         if is_loop:
@@ -749,6 +765,36 @@ class _FuncGen:
         self.line("finally:")
         self.line(f"    if not _t{label}: tbc_close(r{reg}, None)")
 
+    def op_TRY(self, pc, a):
+        self.loops.append((Op.TRY, a, False))
+        self.line("try:")
+        self.open_block()
+        self.start_run(pc + 1)
+
+    def op_CATCH(self, pc):
+        reg = self.loops[-1][1]
+        self.close_block()
+        self.line("except ScriptThrow as _e:")
+        self.open_block()
+        self.line(f"r{reg} = caught(_e)")
+        self.start_run(pc + 1)
+
+    def op_FINALLY(self, pc):
+        self.close_block()
+        self.line("finally:")
+        self.open_block()
+        self.start_run(pc + 1)
+
+    def op_THROW(self, pc, a):
+        self.line(f"raise throw({self.A(a)})")
+
+    def op_INTRINSIC(self, pc, a, k, c, d):
+        name = self.fn.consts[k]
+        if name not in self.INTRINSICS:
+            raise CompileError(f"unknown intrinsic {name!r} for {self.mod.module.lang}", self.fn.spans[pc])
+        args = ", ".join(f"r{c + i}" for i in range(d))
+        self.line(f"r{a} = ix_{name}({args})")
+
     def op_BREAK(self, pc, label):
         self._jump(pc, label, False)
 
@@ -766,11 +812,18 @@ def _make_arith_handler(name):
     return handler
 
 
-_HANDLERS = []
-for _spec in OPCODES:
-    _h = getattr(_FuncGen, f"op_{_spec.name}", None)
-    if _h is None and BY_NAME[_spec.name] in ARITH:
-        _h = _make_arith_handler(_spec.name)
-    if _h is None:
-        raise AssertionError(f"no code generator for opcode {_spec.name}")
-    _HANDLERS.append(_h)
+def handler_table(gen: type) -> tuple:
+    """*gen*'s ``op_NAME`` method for every opcode, in opcode order (a
+    language's generator subclasses :class:`FuncGen` and overrides some)."""
+    table = []
+    for spec in OPCODES:
+        h = getattr(gen, f"op_{spec.name}", None)
+        if h is None and BY_NAME[spec.name] in ARITH:
+            h = _make_arith_handler(spec.name)
+        if h is None:
+            raise AssertionError(f"no code generator for opcode {spec.name}")
+        table.append(h)
+    return tuple(table)
+
+
+FuncGen.HANDLERS = handler_table(FuncGen)

@@ -41,6 +41,9 @@ def make_runtime(lang: str, policy, out):
         rt = LuaRuntime(policy, out)
         open_libs(rt)
         return rt
+    if lang == "javascript":
+        from .js.runtime import JsRuntime
+        return JsRuntime(policy, out)
     raise LlmspellError(f"no runtime for language {lang!r}")
 
 
@@ -89,6 +92,7 @@ def _execute(compiled: Compiled, policy, out, args, loader, runtime, setup) -> R
     main = compiled.instantiate(rt.helpers(), {"fuel": meter.fuel, "depth": meter.depth})
     try:
         result = main(*args)
+        rt.finish()
     except ScriptThrow as e:
         raise rt.to_script_error(e) from None
     except LlmspellError:

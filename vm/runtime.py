@@ -100,6 +100,10 @@ class Runtime:
             self._keep.append(v)    # keep the object alive so its id() is not reused
         return n
 
+    def finish(self):
+        """Called when the main chunk has returned: a language with an event
+        loop (JavaScript) runs what is still queued."""
+
     # -- output -------------------------------------------------------------------------
     def write(self, s: str):
         self.out.write(s)

@@ -24,7 +24,7 @@ from ..ir.model import Function
 from ..ir.opcodes import OPCODES, OPENS, Op, registers
 
 _INT_BINARY = {Op.ADD, Op.SUB, Op.MUL, Op.BAND, Op.BOR, Op.BXOR}
-_REGIONS = {Op.IF, Op.LOOP, Op.FOR_NUM, Op.FOR_IN, Op.BLOCK, Op.TBC}
+_REGIONS = {Op.IF, Op.LOOP, Op.FOR_NUM, Op.FOR_IN, Op.BLOCK, Op.TBC, Op.TRY}
 
 
 def _is_int(fn: Function, v: int, facts) -> bool:
@@ -114,6 +114,8 @@ def int_facts(fn: Function) -> list[frozenset]:
         # a region that may repeat or be left early: keep only facts that every
         # write inside preserves, found by iterating to a fixed point
         keep = set(facts)
+        if op == Op.TRY:
+            keep.discard(code[pc][1])       # the register the CATCH part receives the error in
         while True:
             entry = _loop_entry(fn, pc, keep)
             run(pc + 1, close, set(entry))

@@ -25,13 +25,17 @@ def test_rows_are_well_formed():
             assert spec.kinds[0] == "L"
 
 
-def test_every_opcode_has_a_code_generator():
-    assert len(codegen._HANDLERS) == len(OPCODES)
+def test_every_opcode_has_a_code_generator_in_every_language():
+    for lang in ("lua", "javascript"):
+        handlers = codegen._generator_for(lang).HANDLERS
+        assert len(handlers) == len(OPCODES)
+        assert all(callable(h) for h in handlers)
 
 
 def test_region_markers_cost_nothing_and_work_costs_fuel():
-    for name in ("ELSE", "END", "BLOCK"):
+    markers = ("ELSE", "END", "BLOCK", "TRY", "CATCH", "FINALLY")
+    for name in markers:
         assert OPCODES[getattr(Op, name)].fuel == 0
     for spec in OPCODES:
-        if spec.name not in ("ELSE", "END", "BLOCK"):
+        if spec.name not in markers:
             assert spec.fuel >= 1, spec.name        # loops included: an empty loop must burn fuel

@@ -312,6 +312,76 @@ class LuaRuntime(Runtime):
         if t.set(k, v):
             self.meter.alloc(16, 0)
 
+    # -- what the bridges see (every runtime offers these; see bridges/host.py) --------------
+    def new_namespace(self, members: dict) -> Table:
+        t = self.new_table(0, len(members))
+        t.hash.update(members)
+        return t
+
+    @staticmethod
+    def set_namespace_member(ns: Table, name: str, value):
+        ns.hash[name] = value
+
+    def set_global(self, name: str, value):
+        self.G.hash[name] = value
+
+    def get_global(self, name: str):
+        return self.G.hash.get(name)
+
+    @staticmethod
+    def host_function(name: str, fn, waits: bool = False):
+        return fn           # Lua functions are Python callables already
+
+    def call_from_host(self, f, *args):
+        r = self.call(f, *args)
+        if type(r) is tuple:
+            return r[0] if r else None
+        return r
+
+    @staticmethod
+    def truthy(v) -> bool:
+        return v is not None and v is not False
+
+    def to_host(self, v, host, depth: int = 0):
+        """Script value → plain Python data: a sequence table becomes a list,
+        any other table a dict, a function a callable."""
+        t = type(v)
+        if v is None or t in (bool, int, float, str):
+            return v
+        if t is Table:
+            obj = host.object_for(v)
+            if obj is not None:
+                return obj
+            if depth > 64:
+                from ...bridges.host import BridgeFailure
+                raise BridgeFailure("value nested too deeply to pass to the host")
+            if not v.hash and v.arr[1:] and None not in v.arr[1:]:
+                return [self.to_host(x, host, depth + 1) for x in v.arr[1:]]
+            if not v.hash and len(v.arr) == 1:
+                return {}
+            return {k: self.to_host(x, host, depth + 1) for k, x in v.items()}
+        if callable(v):
+            return host.script_function(v)
+        return v
+
+    def from_host(self, v, host):
+        t = type(v)
+        if v is None or t in (bool, int, float, str):
+            return v
+        if t is dict:
+            table = self.new_table()
+            for k, x in v.items():
+                if x is not None:
+                    table.set(k, self.from_host(x, host))
+            return table
+        if t in (list, tuple):
+            table = self.new_table()
+            self.setlist(table, 1, tuple(self.from_host(x, host) for x in v))
+            return table
+        if t is Table:
+            return v
+        return host.script_value(v)
+
     def new_table(self, narr: int = 0, nhash: int = 0) -> Table:
         self.meter.alloc(56 + 16 * (narr + nhash))
         return Table()

@@ -1,0 +1,1 @@
+"""The JavaScript front end: esprima's ESTree lowered to the IR (``lower.py``)."""

@@ -1,0 +1,26 @@
+// fill with start/end, indexOf/lastIndexOf (strict equality) vs includes (SameValueZero).
+console.log([1, 2, 3, 4, 5].fill(0), [1, 2, 3, 4, 5].fill(0, 2), [1, 2, 3, 4, 5].fill(0, 1, 3));
+console.log([1, 2, 3, 4, 5].fill(0, -2), [1, 2, 3, 4, 5].fill(0, -4, -2), [1, 2, 3].fill(0, 5), [1, 2, 3].fill(0, 2, 1));
+console.log(new Array(4).fill("x"), Array(3).fill().map((_, i) => i), [1, 2].fill(undefined));
+const objFill = new Array(2).fill({ shared: true });
+console.log(objFill[0] === objFill[1]);
+const arr = [1, 2, 3, 2, 1, NaN, -0, "2"];
+console.log(arr.indexOf(2), arr.indexOf(2, 2), arr.indexOf(2, -3), arr.indexOf(2, -100), arr.indexOf(2, 100));
+console.log(arr.lastIndexOf(2), arr.lastIndexOf(2, 2), arr.lastIndexOf(2, -6), arr.lastIndexOf(1, -100), arr.lastIndexOf(1, 100));
+console.log(arr.indexOf(NaN), arr.includes(NaN), arr.indexOf(0), arr.includes(0), arr.includes(+0), arr.indexOf("2"));
+console.log(arr.includes(2, 4), arr.includes(1, -4), arr.includes(3, -100), arr.includes(undefined), [undefined].includes());
+const o = { id: 1 };
+console.log([o].indexOf(o), [o].indexOf({ id: 1 }), [o].includes({ id: 1 }), [[1]].includes([1]));
+console.log(["a", "b"].indexOf("A"), ["10"].indexOf(10), [null].indexOf(undefined), [null].includes(null));
+console.log("abc".indexOf(""), [].indexOf(undefined), [].includes(undefined), [1, 2, 3].indexOf(3, -1));
+const removeAll = (xs, v) => xs.filter(x => x !== v);
+console.log(removeAll([1, 2, 1, 3, 1], 1));
+const unique = xs => xs.filter((x, i) => xs.indexOf(x) === i);
+console.log(unique([3, 1, 3, 2, 1, NaN, NaN]));
+const allIndexes = (xs, v) => xs.reduce((acc, x, i) => (x === v ? [...acc, i] : acc), []);
+console.log(allIndexes(["a", "b", "a", "c", "a"], "a"));
+const board = Array.from({ length: 3 }, () => Array(3).fill("."));
+board[1][1] = "X";
+board[0][2] = "O";
+console.log(board.map(r => r.join("")).join("/"));
+console.log([1, 2, 3].fill(9, "1", "2"), [1, 2, 3].fill(7, NaN, NaN), [1, 2, 3].fill(7, 0.5, 2.5));

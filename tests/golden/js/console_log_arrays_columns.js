@@ -1,0 +1,20 @@
+// More column layouts: long strings, mixed kinds, nested objects and empty arrays.
+console.log(Array.from({ length: 10 }, (_, i) => String.fromCharCode(97 + i).repeat(i + 1)));
+console.log(Array.from({ length: 7 }, (_, i) => ({ i })));
+console.log(Array.from({ length: 8 }, (_, i) => 10 ** i));
+console.log(Array.from({ length: 5 }, (_, i) => (i % 2 ? "odd" : i)));
+const words = "the quick brown fox jumps over the lazy dog again and again".split(" ");
+console.log(words);
+console.log(["a".repeat(20), "b".repeat(20), "c".repeat(20), "d", "e", "f", "g"]);
+const names = ["ann", "bob", "cy", "dee", "ed", "flo", "gus", "hal"];
+console.log(names.map(n => n.toUpperCase()));
+console.log(names.map(n => n.length));
+const mixed = [1, "one", true, null, [1], { a: 1 }, -0];
+console.log(mixed);
+console.log(mixed.map(v => typeof v));
+console.log(names.join(), names.length);
+console.log(words.join(" ").length, words.length);
+const sq = [];
+for (let i = 1; i <= 8; i++) sq.push(i * i);
+console.log(sq);
+console.log(sq.filter(n => n % 2 === 0), sq.length);

@@ -1,0 +1,24 @@
+// printf-style substitutions in console.log's first argument: %s %d %i %f %j %%.
+console.log("%s and %s", "one", "two");
+console.log("%s", 42, "extra", "args");
+console.log("%d items cost %f", 3, 9.99);
+console.log("%d %i %f", "42.7abc", "42.7", "42.7");
+console.log("%i", 3.99, "%i", -3.99);
+console.log("%d", "not a number", "%d", null, "%d", true);
+console.log("100%% sure, %s", "really");
+console.log("%j", { a: [1, 2] });
+console.log("%s", { a: 1 }, "%s", [1, 2]);
+console.log("%s %s", "only one");
+console.log("no specifiers", "%s", "literal");
+console.log("%x unknown %s", "y");
+console.log("%c styled %s", "color: red", "text");
+console.log("%s", null, undefined, NaN);
+console.log("%s|%s|%s", -0, 1e21, Symbol("s"));
+console.log("%d|%d|%d", -0, 1e21, "0x10");
+console.log("%f|%f", "1e3", " 2.5 ");
+console.log("%%s is not substituted: %%s", "arg");
+console.log(5, "%s", "first arg not a string");
+console.log("%s", "a", "b", "c");
+console.log("%s%s%s", "x", "y", "z");
+console.log("trailing %", "arg");
+console.log("%", "%%", "%s");

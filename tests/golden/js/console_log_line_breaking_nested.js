@@ -1,0 +1,20 @@
+// Line breaking of Maps, Sets, matrices, mixed arguments and nested containers.
+console.log({ key: "v".repeat(70) });
+console.log({ k1: "v".repeat(30), k2: "w".repeat(30) });
+console.log(new Map([["first key", "first value"], ["second key", "second value"], ["third", "3"]]));
+console.log(new Set(["element one", "element two", "element three", "element four", "five"]));
+console.log({ matrix: [[1, 2, 3], [4, 5, 6], [7, 8, 9]] });
+console.log({ id: 1, tags: ["red", "green", "blue"], owner: { name: "Ann", email: "ann@example.com" } });
+console.log([[1, 2], [3, 4], [5, 6], [7, 8], [9, 10], [11, 12], [13, 14]]);
+console.log("prefix", { a: "aaaaaaaaaaaaaaaaaaaa", b: "bbbbbbbbbbbbbbbbbbbb", c: "cccccccccccc" }, "suffix");
+console.log([1, 2, 3], "between", { x: 1 }, ["y"]);
+const user = { id: 1, name: "Ann" };
+console.log([user, user]);
+console.log({ users: [user], count: 1 });
+console.log([[user]], { deep: { user } });
+console.log(new Map([["u", user]]), new Set([user]));
+console.log({ list: [{ a: 1 }, { b: 2 }, { c: 3 }, { d: 4 }] });
+console.log([["a", 1], ["b", 2], ["c", 3]]);
+console.log(Object.entries({ alpha: 1, beta: 2, gamma: 3, delta: 4 }));
+console.log({ m: new Map([[1, { x: 1 }]]) }, [new Set([1, 2])]);
+console.log("end");

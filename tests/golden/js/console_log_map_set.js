@@ -1,0 +1,27 @@
+// Map(n) { k => v } and Set(n) { v } printing, nested and empty.
+console.log(new Map(), new Set());
+console.log(new Map([["a", 1], ["b", 2]]));
+console.log(new Map([[1, "one"], [true, "yes"], [null, "nil"], [undefined, "undef"]]));
+console.log(new Map([[{ k: 1 }, [1, 2]], [[3], { v: 4 }]]));
+console.log(new Set([1, "1", [1], { one: 1 }]));
+console.log(new Map([["nested", new Map([["inner", new Set([1, 2])]])]]));
+console.log(new Set([new Set([new Set([new Set([1])])])]));
+console.log([new Map([["k", "v"]]), new Set(["s"])]);
+console.log({ map: new Map([["x", 1]]), set: new Set([2]) });
+console.log(new Map([[NaN, NaN], [-0, "minus zero"]]));
+const big = new Map();
+for (let i = 0; i < 8; i++) big.set("key" + i, i);
+console.log(big);
+const bigSet = new Set();
+for (let i = 0; i < 10; i++) bigSet.add(i * 3);
+console.log(bigSet);
+console.log(new Set(Array.from({ length: 120 }, (_, i) => i)).size);
+const wideMap = new Map([["a fairly long key", "a fairly long value"], ["another long key", "another long value"]]);
+console.log(wideMap);
+console.log(new Map([["fn", function f() {}], ["cls", class C {}], ["sym", Symbol("s")]]));
+console.log(new Map(Object.entries({ x: { y: { z: 1 } } })));
+const m = new Map([["a", 1]]);
+m.extra = "prop";
+console.log(m.size, [...m], m.extra);
+console.log(String(new Map()), String(new Set()), Object.prototype.toString.call(new Map()));
+console.log(JSON.stringify([...new Map([["j", 1]])]), JSON.stringify([...new Set([1, 2])]));

@@ -1,0 +1,54 @@
+// for-in enumerates integer-like keys ascending, then string keys in insertion order,
+// then enumerable inherited keys; shadowed and non-enumerable keys are skipped.
+const obj = { b: 1, 10: "ten", a: 2, 2: "two", "-1": "neg", "01": "lead", 1.5: "frac" };
+const keys = [];
+for (const k in obj) keys.push(k);
+console.log(keys);
+console.log(Object.keys(obj).join(" ") === keys.join(" "));
+const proto = { inheritedA: 1, shared: "proto" };
+const child = Object.create(proto);
+child.own1 = 1;
+child.shared = "child";
+child[3] = "three";
+const seen = [];
+for (const k in child) seen.push(`${k}=${child[k]}`);
+console.log(seen);
+Object.defineProperty(child, "hidden", { value: 1, enumerable: false });
+const withHidden = [];
+for (const k in child) withHidden.push(k);
+console.log(withHidden.includes("hidden"), withHidden.length);
+const arr = ["x", "y", "z"];
+arr.extra = "prop";
+const arrKeys = [];
+for (const i in arr) arrKeys.push(typeof i + ":" + i);
+console.log(arrKeys);
+const str = [];
+for (const i in "hey") str.push(i);
+console.log(str);
+const order = {};
+order.z = 1;
+order[5] = 1;
+order.y = 1;
+order[0] = 1;
+delete order.z;
+order.z = 2;
+console.log(Object.keys(order));
+const big = { 4294967295: "not index", 4294967294: "max index", 7: "seven" };
+console.log(Object.keys(big));
+const deleting = { p: 1, q: 2, r: 3 };
+const visited = [];
+for (const k in deleting) {
+  visited.push(k);
+  if (k === "p") delete deleting.q;
+}
+console.log(visited);
+let count = 0;
+for (const k in null) count++;
+for (const k in undefined) count++;
+for (const k in 42) count++;
+console.log("primitives and null:", count);
+const sym = Symbol("s");
+const withSym = { [sym]: 1, plain: 2 };
+const symKeys = [];
+for (const k in withSym) symKeys.push(k);
+console.log(symKeys);

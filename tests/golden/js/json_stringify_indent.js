@@ -1,0 +1,21 @@
+// JSON.stringify's third argument: a number of spaces (clamped to 10) or a string (first 10 chars).
+const data = { name: "x", list: [1, [2]], empty: [], nested: { a: null } };
+console.log(JSON.stringify(data));
+console.log(JSON.stringify(data, null, 2));
+console.log(JSON.stringify(data, null, "\t"));
+console.log(JSON.stringify([1, { a: 2 }], null, 0));
+console.log(JSON.stringify([1, { a: 2 }], null, -3));
+console.log(JSON.stringify([1, { a: 2 }], null, 1.9));
+console.log(JSON.stringify({ deep: [1] }, null, 15).split("\n").map(l => l.length));
+console.log(JSON.stringify({ deep: [1] }, null, "abcdefghijklmnop"));
+console.log(JSON.stringify([[[]], [{}]], null, ".."));
+console.log(JSON.stringify({ a: [], b: {} }, null, 4));
+console.log(JSON.stringify("str", null, 2), JSON.stringify(5, null, 2), JSON.stringify(null, null, 2));
+console.log(JSON.stringify([1, 2], null, ""), JSON.stringify([1, 2], null, new Number(2)).length);
+const compact = JSON.stringify(data);
+const pretty = JSON.stringify(data, null, 2);
+console.log(compact.length, pretty.length, pretty.split("\n").length);
+console.log(JSON.stringify(JSON.parse(pretty)) === compact);
+const indents = [1, 3, 10, 11];
+console.log(indents.map(n => JSON.stringify({ k: 1 }, null, n).split("\n")[1].indexOf("k") - 1));
+console.log(JSON.stringify({ k: [1] }, null, "→"));

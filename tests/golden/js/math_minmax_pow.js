@@ -1,0 +1,21 @@
+// Math.max/min/pow/sqrt/cbrt/hypot/abs on ordinary and corner inputs.
+const show = v => (Object.is(v, -0) ? "-0" : String(v));
+console.log(Math.max(), Math.min(), Math.max(1), Math.min(1, 2, 3), Math.max(-1, -5));
+console.log(Math.max(1, NaN, 3), Math.min(NaN), Math.max("7", 3), Math.max(1, "x"), Math.min(null, 1), Math.max(undefined, 1));
+console.log(show(Math.max(-0, 0)), show(Math.max(0, -0)), show(Math.min(0, -0)), show(Math.min(-0, 0)));
+console.log(Math.max(...[4, 8, 2]), Math.min(...new Set([9, 3, 6])), Math.max.apply(null, [1, 5, 3]));
+console.log(Math.max([1], [2]), Math.max([1, 2]), Math.min(true, false), Math.max(-Infinity, Infinity));
+console.log(Math.pow(2, 10), Math.pow(2, -2), Math.pow(4, 0.5), Math.pow(-8, 1 / 3), Math.pow(0, 0), Math.pow(NaN, 0));
+console.log(Math.pow(1, Infinity), Math.pow(-1, Infinity), Math.pow(2, Infinity), Math.pow(0.5, Infinity), Math.pow(-2, 3));
+console.log(show(Math.pow(-0, 3)), Math.pow(-0, -3), Math.pow(-0, -2), Math.pow(Infinity, -1), Math.pow(-Infinity, 3));
+console.log(Math.sqrt(0), show(Math.sqrt(-0)), Math.sqrt(2), Math.sqrt(-4), Math.sqrt(Infinity), Math.sqrt(1e-300));
+console.log(Math.cbrt(-27), Math.cbrt(64), Math.cbrt(2), show(Math.cbrt(-0)), Math.cbrt(Infinity));
+console.log(Math.hypot(), Math.hypot(3, 4), Math.hypot(5, 12), Math.hypot(-3), Math.hypot(1, 1), Math.hypot(NaN, Infinity));
+console.log(Math.hypot(3, 4, 12), Math.hypot(1e200, 1e200), Math.hypot("3", "4"));
+console.log(Math.abs(-2.5), Math.abs(2 ** 53), Math.abs(-Number.MIN_VALUE), Math.abs(Number.MAX_VALUE));
+const clamp = (x, lo, hi) => Math.min(Math.max(x, lo), hi);
+console.log([-5, 0, 5, 15, NaN].map(x => clamp(x, 0, 10)));
+const stats = xs => ({ min: Math.min(...xs), max: Math.max(...xs), range: Math.max(...xs) - Math.min(...xs) });
+console.log(stats([3, 1, 4, 1, 5, 9, 2, 6]), stats([]));
+console.log(Math.imul(3, 4), Math.imul(-5, 12), Math.imul(0x7fffffff, 2), Math.clz32(0x80000000), Math.clz32(3.9));
+console.log(2 ** 0.5 === Math.SQRT2, Math.SQRT1_2, Math.LN10, Math.LOG2E, Math.LOG10E);

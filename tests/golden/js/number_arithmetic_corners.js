@@ -1,0 +1,23 @@
+// IEEE-754 arithmetic as JavaScript does it: signed zeros, infinities, NaN, rounding.
+console.log(1 / 0, -1 / 0, 0 / 0, 1 / -0, -1 / -0, 0 * -1, -0 + 0, -0 - 0, -0 * -0);
+const isNegZero = v => Object.is(v, -0);
+console.log(isNegZero(0 * -1), isNegZero(-0 + 0), isNegZero(-0 - 0), isNegZero(0 / -5), isNegZero(Math.round(-0.4)));
+console.log(isNegZero(-0 * 0), isNegZero(Math.max(-0, 0)), isNegZero(Math.min(-0, 0)), isNegZero(Math.sign(-0)));
+console.log(Infinity - Infinity, Infinity * 0, Infinity / Infinity, Infinity + 1e308, -Infinity * -1);
+console.log(5 % 3, -5 % 3, 5 % -3, -5 % -3, 5.5 % 2, -5.5 % 2, 0 % 5, -0 % 5);
+console.log(5 % 0, 5 % Infinity, Infinity % 5, -1 % 1, Object.is(-1 % 1, -0), Object.is(-4 % 2, -0));
+console.log(2 ** 0, NaN ** 0, 0 ** 0, 1 ** Infinity, 1 ** NaN, (-8) ** (1 / 3), 0 ** -1, (-0) ** -1, (-0) ** -2);
+console.log(0.1 + 0.2, 0.3 - 0.1, 0.1 * 3, 1.1 * 1.1, 0.07 * 100, 1 / 3 * 3, 4.35 * 100);
+console.log(9007199254740992 + 1, 9007199254740992 + 2, 2 ** 53 - 1 + 2, 2 ** 1023 * 2, 2 ** 1024);
+console.log(Number.MAX_VALUE + 1 === Number.MAX_VALUE, Number.MAX_VALUE * 1.0000000000000002, Number.MIN_VALUE / 2);
+console.log(1e308 * 10, -1e308 * 10, 1e-323 / 10, 5e-324 * 0.5, 5e-324 * 0.6);
+console.log(0.1 + 0.7, (0.1 + 0.7) * 10, Math.floor((0.1 + 0.7) * 10), 1.005 * 1000);
+let acc = 0;
+for (let i = 0; i < 10; i++) acc += 0.1;
+console.log(acc, acc === 1, Math.abs(acc - 1) < Number.EPSILON);
+console.log(123456789 * 987654321, 99999999999999999, 0.1 ** 10, 3 * 1.1);
+console.log(-7 / 2, Math.trunc(-7 / 2), Math.floor(-7 / 2), -7 % 2, ((-7 % 2) + 2) % 2);
+console.log(100 / 3, 200 / 3, 2 / 3 * 3, 1e16 + 1, 1e16 + 2, 1e21 + 1);
+console.log(Number.EPSILON, 1 + Number.EPSILON, 1 + Number.EPSILON / 2, 1 - Number.EPSILON / 2);
+console.log("3" * "4", "3" - "4", "3" / "4", "3" % "4", "2" ** "3", "3" + "4");
+console.log(null + 1, undefined + 1, true + 1, [] * 2, [4] / 2, {} * 1, "" - 1, " 7 " * 1);

@@ -1,0 +1,25 @@
+// Where JavaScript switches between plain and exponent notation, and shortest round-trip digits.
+const big = [1e20, 123456789012345678901, 999999999999999900000, 1e21, 1.5e21, 12345678901234567890123];
+console.log(big.map(String));
+const small = [0.000001, 0.0000015, 0.0000001, 0.00000012, 1e-6 - 1e-22, 1.2e-7];
+console.log(small.map(String));
+console.log([5e-324, 2.2250738585072014e-308, 1.7976931348623157e308].map(String));
+console.log([0.1, 0.2, 0.3, 0.1 + 0.2, 1 / 3, 2 / 3, 1 / 7, 100 / 7].map(String));
+console.log([1.1, 2.2, 3.3, 1.1 + 2.2, 4.35, 8.675, 1.005, 2.675].map(String));
+console.log([2 ** 53, 2 ** 53 + 1, 2 ** 53 + 2, 2 ** 63, 2 ** 64, 2 ** 70].map(String));
+console.log([1e15, 1e16, 1e17, 123e18, 1.0e-5, 12e-7].map(String));
+console.log(-0, [-0], { z: -0 }, String(-0), `${-0}`, -0 + "", JSON.stringify([-0]), (-0).toFixed(1));
+console.log(Object.is(Number("-0"), -0), Object.is(parseFloat("-0"), -0), Object.is(parseInt("-0"), -0), Object.is(-"0", -0));
+console.log(Object.is(Math.round(-0.2), -0), Object.is(Math.ceil(-0.5), -0), Object.is(0 * -5, -0), Object.is(-0 + 0, 0));
+console.log([NaN, -NaN, Infinity, -Infinity, 0 / 0].map(String));
+console.log(100, 100.0, 1e2, 0x64, 0o144, 0b1100100, 1_0_0, 100.5e0, 10050e-2);
+console.log(0.1 * 0.1, 1.15 * 100, 9.95 * 10, 33.3 * 3, 1e-7 * 1e7);
+console.log(Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER + 1, -Number.MAX_SAFE_INTEGER - 2);
+console.log((25).toString(), (2.5e-7).toString(), (-2.5e25).toString(), (1e300 * 1e10).toString());
+const nums = [];
+for (let e = 18; e <= 23; e++) nums.push(String(1.5 * 10 ** e));
+console.log(nums);
+const tiny = [];
+for (let e = -5; e >= -9; e--) tiny.push(String(3 * 10 ** e));
+console.log(tiny);
+console.log(String(123e-20), String(1e-100), String(4.94e-322), String(0.000001 / 3));

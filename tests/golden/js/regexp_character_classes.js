@@ -1,0 +1,22 @@
+// Character classes, quantifiers (greedy/lazy), anchors, alternation, backreferences.
+const sample = "Tel: +1 (555) 010-9999, ID_7, café, tab\there";
+console.log(sample.match(/\d/g).join(""), sample.match(/\D+/)[0], sample.match(/\w+/g));
+console.log(sample.match(/\s/g).map(c => c.charCodeAt(0)), sample.match(/\S+/g).length);
+console.log(sample.match(/[aeiou]/g).join(""), sample.match(/[^a-z\s\d]/gi).join(""), sample.match(/[A-Z]/g));
+console.log(/\bID_\d\b/.test(sample), /\Bafé/.test(sample), /^Tel/.test(sample), /here$/.test(sample));
+console.log("aaaa".match(/a{2}/g), "aaaaa".match(/a{2,}/g), "aaaaa".match(/a{1,2}/g), "a{2}".match(/a\{2\}/)[0]);
+console.log("<b>x</b><b>y</b>".match(/<b>.*<\/b>/)[0], "<b>x</b><b>y</b>".match(/<b>.*?<\/b>/g));
+console.log("aaa".match(/a+?/)[0], "aaa".match(/a*?/)[0] === "", "aaa".match(/a??/)[0] === "", "ab".match(/a?b/)[0]);
+console.log("cat|dog|bird".split("|").map(w => new RegExp(`^(${"cat|dog"})$`).test(w)));
+console.log(/(\w)(\w)\2\1/.test("abba"), /(\w)(\w)\2\1/.test("abab"), "hello moon".match(/(\w)\1/g));
+console.log("2020-01-05".match(/(\d+)-(\d+)-(\d+)/).slice(1).map(Number), /(?:ab)+/.exec("ababab")[0]);
+console.log(/[\d.]+/.exec("v1.2.3-beta")[0], /[-a]/.test("-"), /[a-]/.test("-"), /[\]]/.test("]"), /[.]/.test("x"));
+console.log(/\u00e9/.test("é"), /\x41/.test("A"), /\cJ/.test("\n"), /[\b]/.test("\b"), /\0/.test("\0"));
+console.log("A1_b2".replace(/\W/g, "?"), "a-b c.d".replace(/[\W_]/g, ""), "tabs\tand\nnewlines".replace(/\s/g, "·"));
+console.log(/^[\w.+-]+@[\w-]+\.[\w.]+$/.test("a.b+c@ex-ample.co.uk"), /^[\w.+-]+@[\w-]+\.[\w.]+$/.test("bad@"));
+console.log(/^#?([0-9a-f]{3}|[0-9a-f]{6})$/i.test("#A1b2C3"), /^#?([0-9a-f]{3}|[0-9a-f]{6})$/i.test("#12345"));
+const ipv4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
+console.log(["192.168.0.1", "256.1.1.1", "1.2.3", "0.0.0.0"].map(ip => ipv4.test(ip)));
+console.log("aBc".match(/[a-z]/gi), "x*y+z?".split(/[*+?]/), "a\\b".match(/\\/).index, /[^]/.test("\n"));
+console.log(/(a|ab)(c|bcd)(d*)/.exec("abcd").slice(), /a|ab/.exec("abc")[0], /(a+)+b/.test("aaab"));
+console.log("1,22;333 4444".split(/[,; ]/).map(s => s.length), "x".match(/x{0}/)[0] === "", /^\d{3,5}$/.test("123456"));

@@ -1,0 +1,21 @@
+// Lookahead (?= ) (?! ) and lookbehind (?<= ) (?<! ): zero-width assertions.
+console.log("price: $42, cost: €13".match(/(?<=\$)\d+/)[0], "price: $42, cost: €13".match(/(?<=€)\d+/)[0]);
+console.log("100px 200em 300px".match(/\d+(?=px)/g), "100px 200em 300px".match(/\d+(?!px|\d)/g));
+console.log("abc123def".match(/(?<![a-z])\d/g), "abc123def".match(/(?<=\d)[a-z]/)[0]);
+console.log("1234567.891".replace(/\B(?=(\d{3})+(?!\d))/g, ","), "1234567".replace(/(?<=\d)(?=(\d{3})+$)/g, "_"));
+const passwords = ["abc", "abcdefgh", "abcdefg1", "Abcdefg1", "ABCDEFG1"];
+const strong = /^(?=.*[a-z])(?=.*[A-Z])(?=.*\d).{8,}$/;
+console.log(passwords.map(p => `${p}:${strong.test(p)}`).join(" "));
+console.log("foo.js bar.ts baz.js".match(/\w+(?=\.js)/g), "foo.js bar.ts".match(/\b\w+(?!\.js)\b/g));
+console.log("x1 y2 z3".replace(/(?<=[xz])\d/g, "#"), "x1 y2 z3".replace(/(?<![xz])\d/g, "#"));
+console.log("camelCaseWordsHere".split(/(?=[A-Z])/), "camelCaseWordsHere".replace(/(?<=[a-z])(?=[A-Z])/g, "-").toLowerCase());
+console.log("aaa".match(/a(?=a)/g), "aaa".match(/(?<=a)a/g), "aXbXc".split(/(?<=X)/));
+const lb = /(?<=(\d)(\d))x/;
+console.log(lb.exec("12x").slice(), /(?<=(?<d>\d))y/.exec("5y").groups.d);
+console.log("a,bb,ccc".match(/(?<=^|,)\w+/g), "a,bb".replace(/(?<=,)/, " "));
+console.log("The the THE".match(/\b(\w+)\b(?=.*\b\1\b)/gi), "is this is it".match(/\b(\w+)\b(?=.*\b\1\b)/g));
+console.log("$5 and $10 and 15".replace(/(?<!\$)\b\d+\b/g, n => `[${n}]`));
+console.log("quotes 'single' and \"double\"".match(/(?<=(['"])).*?(?=\1)/g));
+const tokens = "let x=10;let y = x+2;".split(/(?<=;)/).filter(Boolean);
+console.log(tokens, tokens.map(t => /^let\s+(\w+)\s*=\s*(.+?);$/.exec(t).slice(1)));
+console.log(/q(?!u)/.test("qatar"), /q(?!u)/.test("queen"), /(?<!\\)"/.test('\\"'), /(?<!\\)"/.test('x"'));

@@ -1,0 +1,307 @@
+"""Python code generation for JavaScript modules: where JS's semantics differ from Lua's.
+
+:class:`JsFuncGen` overrides the instructions whose meaning depends on the
+language (DESIGN §2: the module's language tag selects the operators' rules):
+
+* numbers are always floats, so the fast paths test ``type(x) is float`` and
+  never wrap; ``+`` falls back to ToPrimitive/concatenation (``add``);
+* truthiness is JavaScript's (``0``, ``""``, ``NaN``, ``null`` are false);
+* ``EQ`` is ``===``; loose ``==`` is an intrinsic;
+* ``CALL`` passes ``this`` as the first argument to ``f.fn`` and every
+  function returns exactly one value (no result tuples);
+* ``GET_FIELD``/``SET_FIELD`` read an own data property inline and leave
+  prototype chains, getters, arrays and primitives to the runtime;
+* ``CLOSURE`` wraps the compiled Python function in a :class:`JsFunction`
+  carrying its name, ``length`` and kind (arrow, class, generator ...);
+* ``FOR_IN`` iterates by the iteration protocol (``for ... of``).
+
+:data:`INTRINSICS` is the one table of the names ``INTRINSIC`` may use in a
+JavaScript module, each with the runtime operation it is bound to.
+"""
+from __future__ import annotations
+
+from ...ir.errors import CompileError
+from ...ir.opcodes import OPCODES, Op
+from ..codegen import FuncGen, handler_table
+from .values import ASYNC, GENERATOR, JS_NULL
+
+KIND_BITS = 8      # Function.kind = flags | (length << KIND_BITS)
+
+
+def _rt(name):
+    return lambda rt: getattr(rt, name)
+
+
+#: intrinsic name -> how to get its Python callable from a JsRuntime
+INTRINSICS: dict = {
+    "typeof": _rt("typeof"),
+    "typeof_global": lambda rt: lambda name: rt.typeof(rt.Gh.get(name)),
+    "loose_eq": _rt("loose_eq"),
+    "gt": lambda rt: lambda a, b: rt.lt(b, a, False),
+    "ge": lambda rt: lambda a, b: rt.le(b, a, False),
+    "ushr": lambda rt: lambda a, b: rt.arith("USHR", a, b),
+    "instanceof": _rt("instance_of"),
+    "in": lambda rt: lambda k, o: rt.has_property(o, k),
+    "delete": _rt("delete"),
+    "to_number": _rt("to_number"),
+    "to_numeric_inc": lambda rt: lambda v: rt.to_number(v) + 1.0,
+    "to_key": _rt("to_property_key"),
+    "new": _rt("construct"),
+    "array": lambda rt: lambda *items: rt.new_array(list(items)),
+    "spread_into": lambda rt: lambda arr, it: _spread_into(rt, arr, it),
+    "copy_props": lambda rt: lambda obj, src, *excluded: _copy_props(rt, obj, src, excluded),
+    "apply": lambda rt: lambda f, this, args: rt.call_site_apply(f, this, args),
+    "new_apply": lambda rt: lambda f, args: rt.construct(f, *args.items),
+    "take": lambda rt: lambda it, n, rest: rt.take(it, int(n), rest),
+    "for_in_keys": lambda rt: lambda o: rt.new_array(rt.for_in_keys(o)),
+    "define_accessor": _rt("define_accessor"),
+    "define_method": _rt("define_method"),
+    "make_class": _rt("make_class"),
+    "set_fields": _rt("set_fields"),
+    "super_call": _rt("super_call"),
+    "super_apply": lambda rt: lambda cls, this, args: rt.super_call(cls, this, *args.items),
+    "private_name": _rt("private_name"),
+    "null": lambda rt: lambda: JS_NULL,
+    "super_get": _rt("super_get"),
+    "new_target": _rt("new_target"),
+    "set_proto": _rt("set_literal_proto"),
+    "regexp": _rt("make_regexp"),
+    "template": _rt("template_object"),
+    "yield": _rt("generator_yield"),
+    "yield_star": _rt("generator_yield_star"),
+    "await": _rt("await_value"),
+    "generator": _rt("generator_function"),
+    "async": _rt("async_function"),
+    "check_object": _rt("require_object_coercible"),
+}
+
+
+def _spread_into(rt, arr, iterable):
+    for v in rt.iterate(iterable):
+        rt.meter.alloc(8, 0)
+        arr.items.append(v)
+    return arr
+
+
+def _copy_props(rt, obj, src, excluded):
+    """``{...src}`` (and ``{a, ...rest} = src``: *excluded* keys left out)."""
+    from .values import JsObject
+    if src is None or not isinstance(src, JsObject) and type(src) is not str:
+        return obj
+    skip = set(rt.to_property_key(k) for k in excluded)
+    if type(src) is str:
+        for i, c in enumerate(src):
+            rt.put(obj, str(i), c)
+        return obj
+    for k in rt.own_keys(src, symbols=True):
+        if k not in skip and rt.is_enumerable(src, k):
+            rt.put(obj, k, rt.get(src, k))
+    return obj
+
+
+def intrinsic_helpers(rt) -> dict:
+    return {f"ix_{name}": bind(rt) for name, bind in INTRINSICS.items()}
+
+
+class JsFuncGen(FuncGen):
+    INTRINSICS = frozenset(INTRINSICS)
+
+    def fail(self, what: str):
+        raise CompileError(f"{what} is not used by JavaScript code (a code generator bug)",
+                           self.fn.spans[self.pc] if self.fn.spans else self.fn.span)
+
+    # data
+    def op_LOAD_GLOBAL(self, pc, a, k):
+        name = repr(self.fn.consts[k])
+        self.line(f"r{a} = Gh.get({name})")
+        self.line(f"if r{a} is None and {name} not in Gh: gmiss({name})")
+
+    def op_STORE_GLOBAL(self, pc, k, b):
+        name = repr(self.fn.consts[k])
+        self.line(f"if {name} in Gh: Gh[{name}] = {self.A(b)}")
+        self.line(f"else: gmiss({name})")
+
+    def op_CLOSURE(self, pc, a, f):
+        super().op_CLOSURE(pc, a, f)
+        child = self.mod.module.functions[self.fn.children[f]]
+        flags, length = child.kind & ((1 << KIND_BITS) - 1), child.kind >> KIND_BITS
+        body = f"r{a}"
+        if flags & GENERATOR:
+            body = f"ix_generator({body}, {bool(flags & ASYNC)})"
+        elif flags & ASYNC:
+            body = f"ix_async({body})"
+        self.line(f"r{a} = JsFunction({body}, {child.name!r}, {length}, {flags}, FP)")
+
+    def op_VARARG(self, pc, a, c):
+        if c != -1:
+            self.fail("VARARG with a fixed count")
+        self.line(f"r{a} = new_array(list(va))")
+
+    def op_INTRINSIC(self, pc, a, k, c, d):
+        if self.fn.consts[k] == "null":
+            self.line(f"r{a} = JS_NULL")
+        else:
+            super().op_INTRINSIC(pc, a, k, c, d)
+
+    # objects
+    def op_NEW_TABLE(self, pc, a, b, c):
+        self.line(f"r{a} = new_object()")
+
+    def op_SET_LIST(self, pc, a, b, c, d):
+        self.fail("SET_LIST")
+
+    def _get_field(self, a, obj, key):
+        self.line(f"if type({obj}) is JsObject:")
+        self.line(f"    _v = {obj}.props.get({key})")
+        self.line(f"    r{a} = _v if _v is not None and type(_v) is not Accessor else getp({obj}, {key})")
+        self.line(f"else: r{a} = getp({obj}, {key})")
+
+    def op_GET_INDEX(self, pc, a, b, c):
+        k = self.A(c)
+        if c >= 0:
+            self.line(f"if type(r{b}) is JsArray and type({k}) is float and 0 <= {k} < len(r{b}.items) "
+                      f"and {k}.is_integer(): r{a} = r{b}.items[int({k})]")
+            self.line(f"else: r{a} = geti(r{b}, {k})")
+        else:
+            self.line(f"r{a} = geti(r{b}, {k})")
+
+    def op_SET_INDEX(self, pc, a, b, c):
+        k, v = self.A(b), self.A(c)
+        if b >= 0:
+            self.line(f"if type(r{a}) is JsArray and type({k}) is float and 0 <= {k} < len(r{a}.items) "
+                      f"and {k}.is_integer() and not r{a}.frozen: r{a}.items[int({k})] = {v}")
+            self.line(f"else: seti(r{a}, {k}, {v})")
+        else:
+            self.line(f"seti(r{a}, {k}, {v})")
+
+    def op_SET_FIELD(self, pc, a, k, c):
+        key, v = repr(self.fn.consts[k]), self.A(c)
+        self.line(f"_d = r{a}.props if type(r{a}) is JsObject and not r{a}.frozen else None")
+        self.line(f"if _d is not None and {key} in _d and type(_d[{key}]) is not Accessor: _d[{key}] = {v}")
+        self.line(f"else: setp(r{a}, {key}, {v})")
+
+    # arithmetic
+    def _arith(self, name, a, b, c):
+        x, y = self.A(b), self.A(c)
+        guard = self._float_guard(b, c)
+        if name == "ADD":
+            self.line(f"r{a} = {x} + {y} if {guard} else add({x}, {y})")
+        elif name in ("SUB", "MUL"):
+            sym = "-" if name == "SUB" else "*"
+            self.line(f"r{a} = {x} {sym} {y} if {guard} else arith({name!r}, {x}, {y})")
+        elif name == "DIV":
+            self.line(f"r{a} = {x} / {y} if {guard} and {y} else arith('DIV', {x}, {y})")
+        elif name == "MOD":
+            self.line(f"r{a} = {x} % {y} if {guard} and {x} >= 0 and {y} > 0 else arith('MOD', {x}, {y})")
+        elif name == "IDIV":
+            self.fail("IDIV")
+        else:
+            self.line(f"r{a} = arith({name!r}, {x}, {y})")
+
+    def _float_guard(self, *vs: int) -> str:
+        checks = []
+        for v in vs:
+            if v < 0:
+                if type(self.const_of(v)) is not float:
+                    return "False"
+            else:
+                checks.append(f"type(r{v}) is float")
+        return " and ".join(checks) or "True"
+
+    def op_UNM(self, pc, a, b):
+        x = self.unary_operand(b)
+        self.line(f"r{a} = -{x} if type({x}) is float else neg({x})")
+
+    def op_BNOT(self, pc, a, b):
+        self.line(f"r{a} = bnot({self.A(b)})")
+
+    def op_NOT(self, pc, a, b):
+        x = self.unary_operand(b)
+        self.line(f"r{a} = not {x} if type({x}) is bool else not truthy({x})")
+
+    def op_LEN(self, pc, a, b):
+        self.fail("LEN")
+
+    def op_CONCAT(self, pc, a, b, c):
+        parts = ", ".join(f"r{b + i} if type(r{b + i}) is str else tostr(r{b + i})" for i in range(c))
+        self.line(f"r{a} = ''.join(({parts},))")
+        self.line(f"if len(r{a}) > 64: strcharge(len(r{a}))")
+
+    # comparison
+    def op_EQ(self, pc, a, b, c):
+        x, y = self.A(b), self.A(c)
+        if b < 0 and c < 0:
+            kx, ky = self.const_of(b), self.const_of(c)
+            self.line(f"r{a} = {type(kx) is type(ky) and kx == ky}")
+            return
+        if b < 0:
+            x, y, c = y, x, b
+        if c < 0:
+            k = self.const_of(c)
+            if type(k) is float:
+                self.line(f"r{a} = type({x}) is float and {x} == {y}")
+            elif type(k) is bool:
+                self.line(f"r{a} = {x} is {y}")
+            else:
+                self.line(f"r{a} = type({x}) is str and {x} == {y}")
+            return
+        self.line(f"r{a} = type({x}) is type({y}) and {x} == {y}")
+
+    def _compare(self, name, sym, a, b, c):
+        x, y = self.A(b), self.A(c)
+        guard = self._float_guard(b, c)
+        fn = "lt" if name == "LT" else "le"
+        self.line(f"r{a} = {x} {sym} {y} if {guard} else {fn}({x}, {y})")
+
+    # calls
+    def _call(self, a, b, d, target: str):
+        if d:
+            self.fail("CALL with a spread tuple")
+        args = ", ".join(f"r{a + 1 + i}" for i in range(b))
+        assign = f"{target} = " if target else ""
+        self.line("try:")
+        self.line(f"    {assign}r{a}.fn({args})")
+        self.line("except (AttributeError, TypeError) as _e:")
+        self.line(f"    {assign}callx(_e, r{a}{', ' + args if args else ''})")
+
+    def op_CALL(self, pc, a, b, c, d):
+        if c not in (0, 1):
+            self.fail(f"CALL with {c} results")
+        self._call(a, b, d, f"r{a}" if c == 1 else "")
+
+    def op_RETURN(self, pc, a, b, c):
+        if b > 1 or c:
+            self.fail("RETURN of several values")
+        self.line("depth += 1")
+        self.line(f"return r{a}" if b == 1 else "return None")
+
+    # control flow
+    def op_IF(self, pc, a, neg):
+        prev = self.fn.code[pc - 1] if pc else None
+        boolish = prev is not None and prev[0] in _BOOLISH and prev[1] == a
+        if boolish:
+            self.line(f"if not r{a}:" if neg else f"if r{a}:")
+        else:
+            self.line(f"if not truthy(r{a}):" if neg else f"if truthy(r{a}):")
+        self.loops.append((Op.IF, -1, False))
+        self.open_block()
+        self.start_run(pc + 1)
+
+    def op_FOR_NUM(self, pc, label, b):
+        self.fail("FOR_NUM")
+
+    def op_FOR_IN(self, pc, label, b, c):
+        if c != 1:
+            self.fail("FOR_IN with several variables")
+        self.loops.append((Op.FOR_IN, label, True))
+        self.line(f"for r{b + 3} in iterate(r{b}):")
+        self.open_block()
+        self.pending_jumps.append(set())
+        self.start_run(pc + 1, OPCODES[Op.FOR_IN].fuel)
+
+    def op_TBC(self, pc, label, b):
+        self.fail("TBC")
+
+
+_BOOLISH = frozenset((Op.EQ, Op.LT, Op.LE, Op.NOT))
+JsFuncGen.HANDLERS = handler_table(JsFuncGen)
