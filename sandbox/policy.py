@@ -28,7 +28,7 @@ class Limits:
 
     max_instructions: int | None = attrs.field(default=None, validator=_positive)   # fuel: IR instructions
     max_memory: int | None = attrs.field(default=256 * 1024 * 1024, validator=_positive)  # bytes allocated
-    max_depth: int = attrs.field(default=200, validator=_depth)          # nested script calls
+    max_depth: int = attrs.field(default=2000, validator=_depth)          # nested script calls
     max_string: int = attrs.field(default=64 * 1024 * 1024, validator=_positive)  # longest string built
     timeout: float | None = attrs.field(default=None, validator=_positive)  # wall-clock seconds
     max_tokens: int | None = attrs.field(default=None, validator=_positive)  # LLM tokens over the run

@@ -49,7 +49,7 @@ def make_runtime(lang: str, policy, out):
 
 #: script call depth the main thread's C stack can hold (a level through a
 #: metamethod costs ~1.2 KiB of C stack; 8 MiB stacks overflow near 7,000)
-INLINE_DEPTH = 1000
+INLINE_DEPTH = 2000
 STACK_PER_LEVEL = 8 * 1024
 
 

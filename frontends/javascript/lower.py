@@ -42,18 +42,20 @@ from ...vm.js.values import (ARROW, ASYNC, CALLABLE, CLASS, CONSTRUCTOR, DERIVED
 _ARITH = {"+": "ADD", "-": "SUB", "*": "MUL", "/": "DIV", "%": "MOD", "**": "POW",
           "&": "BAND", "|": "BOR", "^": "BXOR", "<<": "SHL", ">>": "SHR"}
 _FUNCTIONS = ("FunctionDeclaration", "FunctionExpression", "ArrowFunctionExpression")
+_ANONYMOUS = ("FunctionExpression", "ArrowFunctionExpression", "ClassExpression")
 
 
 class Var:
-    __slots__ = ("name", "kind", "reg", "boxed", "fs", "initialized")
+    __slots__ = ("name", "kind", "reg", "boxed", "fs", "initialized", "end")
 
-    def __init__(self, name, kind, reg, boxed, fs):
+    def __init__(self, name, kind, reg, boxed, fs, end=0):
         self.name = name
         self.kind = kind              # var let const function class param this catch hidden
         self.reg = reg
         self.boxed = boxed
         self.fs = fs
         self.initialized = kind not in ("let", "const", "class")
+        self.end = end                # source offset where the declaration ends
 
 
 class Jump:
@@ -86,6 +88,7 @@ class Lowerer:
         self.module = Module(lang="javascript", name=name, source=source)
         self.fs: FuncState | None = None
         self.chain_exits: list[int] = []      # BLOCK labels of the enclosing optional chains
+        self.pattern_source = None            # the value being destructured (for "x is not iterable")
 
     # -- spans and errors --------------------------------------------------------------
     def span(self, node) -> Span:
@@ -137,8 +140,11 @@ class Lowerer:
             length += 1
         rest = node.params and node.params[-1].type == "RestElement"
         params = node.params[:-1] if rest else node.params
-        b.fn.nparams = 1 + len(params)
-        b.fn.is_vararg = bool(rest) or self.uses_arguments(node)
+        # a function that reads `arguments` takes every argument as one array,
+        # so that arguments.length counts what the caller passed
+        all_args = self.uses_arguments(node)
+        b.fn.nparams = 1 if all_args else 1 + len(params)
+        b.fn.is_vararg = bool(rest) or all_args
         b.fn.kind = kind | (length << KIND_BITS)
         self.open_scope()
         this_reg = b.alloc()
@@ -149,20 +155,26 @@ class Lowerer:
                 var = self.declare("new.target", "hidden", b.alloc(), boxed=False, node=node)
                 self.emit("INTRINSIC", var.reg, b.const("new_target"), 0, 0, node=node)
         param_regs = [b.alloc() for _ in params]
+        if kind & DERIVED:
+            # `this` is uninitialised until super(...) returns; %this is the object made by new
+            real = b.alloc()
+            self.declare("%this", "hidden", real, boxed=False, node=node)
+            self.emit("MOVE", real, this_reg, node=node)
+            var = self.lookup("this")
+            self.emit("INTRINSIC", this_reg, b.const("tdz"), 0, 0, node=node)
+            var.end = _ALWAYS_CHECK
         if simple:
             for p, reg in zip(params, param_regs):
                 self.declare(p.name, "param", reg, boxed=p.name in fs.captured, node=p)
         self.box_params(node)
-        if not is_arrow and b.fn.is_vararg and self.uses_arguments(node):
-            reg = b.alloc()
-            self.emit("VARARG", reg, -1, node=node)
-            args = b.alloc(len(params) + 1)
+        if all_args:
+            args_reg = b.alloc()
+            self.emit("VARARG", args_reg, -1, node=node)
             for i, r in enumerate(param_regs):
-                self.emit("MOVE", args + i, r, node=node)
-            self.emit("INTRINSIC", args + len(params), b.const("array"), args, len(params), node=node)
-            self.intrinsic("spread_into", reg, [args + len(params), reg], node)
-            self.declare("arguments", "var", reg, boxed="arguments" in fs.captured, node=node)
-            b.free_to(reg + 1)
+                self.emit("GET_INDEX", r, args_reg, b.rk(float(i)), node=node)
+            reg = b.alloc()
+            var = self.declare("arguments", "var", reg, boxed="arguments" in fs.captured, node=node)
+            self.emit("BOX" if var.boxed else "MOVE", reg, args_reg, node=node)
         if not simple or rest:
             # parameters with defaults or patterns: bound like `let` declarations
             for p, reg in zip(params, param_regs):
@@ -171,7 +183,12 @@ class Lowerer:
                 self.bind_pattern(p, reg, "let")
             if rest:
                 reg = b.alloc()
-                self.emit("VARARG", reg, -1, node=node.params[-1])
+                if all_args:
+                    n = b.alloc()
+                    self.emit("LOAD_CONST", n, b.const(float(len(params))), node=node)
+                    self.intrinsic("rest_from", reg, [args_reg, n], node)
+                else:
+                    self.emit("VARARG", reg, -1, node=node.params[-1])
                 self.declare_pattern_names(node.params[-1].argument, "let")
                 self.bind_pattern(node.params[-1].argument, reg, "let")
         body = node.body
@@ -230,7 +247,12 @@ class Lowerer:
         if boxed is None:
             boxed = name in self.fs.captured
         var = self.declare(name, kind, reg, boxed, node)
-        self.emit("LOAD_NIL", reg, node=node)
+        if boxed and kind in ("let", "const", "class"):
+            # a closure may run before the declaration: the box starts uninitialised
+            self.emit("INTRINSIC", reg, b.const("tdz"), 0, 0, node=node)
+            var.end = _decl_end(node)
+        else:
+            self.emit("LOAD_NIL", reg, node=node)
         if boxed:
             self.emit("BOX", reg, reg, node=node)
         return var
@@ -290,8 +312,33 @@ class Lowerer:
                 self.emit("LOAD_BOX", reg, var.reg, node=node)
             elif reg != var.reg:
                 self.emit("MOVE", reg, var.reg, node=node)
+            if var.end == _ALWAYS_CHECK:
+                self.check_tdz(var, reg, node)
         else:
             self.emit("LOAD_UPVAL", reg, self.upval(self.fs, var), node=node)
+            if var.end and self.may_precede(var, node):
+                self.check_tdz(var, reg, node)
+
+    def check_tdz(self, var: Var, reg: int, node):
+        b = self.fs.b
+        top = b.top
+        pair = b.alloc(2)
+        self.emit("MOVE", pair, reg, node=node)
+        self.emit("LOAD_CONST", pair + 1, b.const(var.name), node=node)
+        self.emit("INTRINSIC", reg, b.const("check_tdz"), pair, 2, node=node)
+        b.free_to(top)
+
+    def may_precede(self, var: Var, node) -> bool:
+        """Whether this read of a captured let/const/class may run before its
+        declaration: it is written before it, or inside a hoisted function."""
+        if node.range[0] < var.end if hasattr(node, "range") and node.range else True:
+            return True
+        fs = self.fs
+        while fs is not None and fs is not var.fs:
+            if fs.node is not None and fs.node.type == "FunctionDeclaration":
+                return True
+            fs = fs.parent
+        return False
 
     def store_var(self, var: Var, reg_or_k: int, node, init: bool = False):
         if var.kind == "const" and not init:
@@ -323,10 +370,9 @@ class Lowerer:
     def throw_error(self, kind: str, message: str, node):
         b = self.fs.b
         top = b.top
-        r = b.alloc(3)
+        r = b.alloc(2)
         self.emit("LOAD_GLOBAL", r, b.const(kind), node=node)
-        self.emit("LOAD_NIL", r + 1, node=node)
-        self.emit("LOAD_CONST", r + 2, b.const(message), node=node)
+        self.emit("LOAD_CONST", r + 1, b.const(message), node=node)
         self.emit("INTRINSIC", r, b.const("new"), r, 2, node=node)
         self.emit("THROW", r, node=node)
         b.free_to(top)
@@ -403,7 +449,9 @@ class Lowerer:
                 r = self.expr_reg(d.init, name=d.id.name)
             else:
                 r = self.expr_reg(d.init)
+            self.pattern_source = d.init
             self.bind_pattern(d.id, r, st.kind)
+            self.pattern_source = None
             self.fs.b.free_to(top)
 
     def st_FunctionDeclaration(self, st):
@@ -431,9 +479,10 @@ class Lowerer:
         self.emit("THROW", r, node=st)
 
     def st_IfStatement(self, st):
+        top = self.fs.b.top
         r = self.expr_reg(st.test)
         self.emit("IF", r, 0, node=st.test)
-        self.fs.b.free_to(r)
+        self.fs.b.free_to(top)
         self.stmt(st.consequent)
         if st.alternate is not None:
             self.emit("ELSE", node=st.alternate)
@@ -511,12 +560,12 @@ class Lowerer:
         base = b.alloc(4)
         src = self.expr_reg(st.right)
         if how == "KEYS":
-            self.intrinsic("for_in_keys", base, [src], st.right)
+            self.intrinsic("for_in", base, [src], st.right)
         elif src != base:
             self.emit("MOVE", base, src, node=st.right)
         b.free_to(base + 4)
         brk, cont = b.label(), b.label()
-        self.emit("FOR_IN", brk, base, 1, node=st)
+        self.emit("FOR_IN", brk, base, 1, node=st.right)     # "<right> is not iterable"
         self.open_scope()
         left = st.left
         if left.type == "VariableDeclaration":
@@ -591,6 +640,12 @@ class Lowerer:
         self.fs.jumps.append(Jump(set(labels), brk, None, False))
         self.open_scope()
         self.hoist_lexical([c for case in st.cases for c in case.consequent])
+        for var in self.fs.scopes[-1].values():
+            # a case may read a binding another case declares: checked when read
+            if var.kind in ("let", "const", "class"):
+                self.emit("INTRINSIC", t, b.const("tdz"), 0, 0, node=st)
+                self.emit("BOX" if var.boxed else "MOVE", var.reg, t, node=st)
+                var.end = _ALWAYS_CHECK
         for i, case in enumerate(st.cases):
             self.emit("LE", t, idx, b.rk(float(i)), node=case)
             self.emit("IF", t, 0, node=case)
@@ -641,9 +696,10 @@ class Lowerer:
             if name not in self.fs.scopes[-1]:
                 self.new_binding(name, kind, node)
 
-    def bind_pattern(self, p, reg, kind):
+    def bind_pattern(self, p, reg, kind, nested=False):
         """Store the value in *reg* into pattern *p*: a declaration of *kind*
-        (let/const/var) or, with kind "assign", an assignment."""
+        (let/const/var) or, with kind "assign", an assignment.  A *nested*
+        pattern reads its properties without V8's "Cannot destructure" check."""
         b = self.fs.b
         t = p.type
         if t == "Identifier":
@@ -669,7 +725,7 @@ class Lowerer:
             name = p.left.name if p.left.type == "Identifier" else None
             self.expr_to(p.right, v, name=name)
             self.emit("END", node=p)
-            self.bind_pattern(p.left, v, kind)
+            self.bind_pattern(p.left, v, kind, nested)
         elif t == "ArrayPattern":
             n = len(p.elements)
             rest = n and p.elements[-1] is not None and p.elements[-1].type == "RestElement"
@@ -678,16 +734,23 @@ class Lowerer:
             self.emit("MOVE", args, reg, node=p)
             self.emit("LOAD_CONST", args + 1, b.const(float(n - 1 if rest else n)), node=p)
             self.emit("LOAD_BOOL", args + 2, 1 if rest else 0, node=p)
-            self.emit("INTRINSIC", arr, b.const("take"), args, 3, node=p)
+            self.emit("INTRINSIC", arr, b.const("take"), args, 3, node=self.pattern_source or p)
             item = b.alloc()
             for i, el in enumerate(p.elements):
                 if el is None:
                     continue
                 self.emit("GET_INDEX", item, arr, b.rk(float(i)), node=el)
-                self.bind_pattern(el.argument if el.type == "RestElement" else el, item, kind)
+                self.bind_pattern(el.argument if el.type == "RestElement" else el, item, kind, True)
         elif t == "ObjectPattern":
             keys = []
-            self.intrinsic("check_object", b.alloc(), [reg], p)
+            if not nested:
+                first = next((q for q in p.properties if q.type != "RestElement" and not q.computed), None)
+                k = b.alloc()
+                if first is None:
+                    self.emit("LOAD_NIL", k, node=p)
+                else:
+                    self.emit("LOAD_CONST", k, b.const(_prop_name(first.key)), node=p)
+                self.intrinsic("check_object", k, [reg, k], p)
             item = b.alloc()
             for prop in p.properties:
                 if prop.type == "RestElement":
@@ -702,7 +765,7 @@ class Lowerer:
                             self.emit("LOAD_CONST", kr, b.const(k), node=prop)
                         regs.append(kr)
                     self.intrinsic("copy_props", regs[0], regs, prop)
-                    self.bind_pattern(prop.argument, regs[0], kind)
+                    self.bind_pattern(prop.argument, regs[0], kind, True)
                     continue
                 if prop.computed:
                     kr = b.alloc()
@@ -714,7 +777,7 @@ class Lowerer:
                     key = _prop_name(prop.key)
                     self.emit("GET_FIELD", item, reg, b.const(key), node=prop)
                     keys.append(key)
-                self.bind_pattern(prop.value, item, kind)
+                self.bind_pattern(prop.value, item, kind, True)
         else:
             self.unsupported(p, f"the pattern {t}")
         b.free_to(top)
@@ -740,7 +803,8 @@ class Lowerer:
         """*e*'s value in some register (a local's own register when possible)."""
         if e.type == "Identifier":
             var = self.lookup(e.name)
-            if var is not None and var.fs is self.fs and not var.boxed and var.initialized:
+            if var is not None and var.fs is self.fs and not var.boxed and var.initialized \
+                    and var.end != _ALWAYS_CHECK:
                 return var.reg
         r = self.fs.b.alloc()
         self.expr_to(e, r, name)
@@ -759,7 +823,7 @@ class Lowerer:
             if type(v) is bool:
                 return v
             if type(v) in (int, float):
-                return float(v)
+                return _number_literal(e.raw, v)
             if type(v) is str:
                 return from_host_str(v)
         if e.type == "UnaryExpression" and e.operator == "-" and e.argument.type == "Literal" \
@@ -846,6 +910,8 @@ class Lowerer:
         top = b.top
         quasis = e.quasi.quasis
         n = len(quasis)
+        site = b.alloc()
+        self.emit("LOAD_CONST", site, b.const(f"{e.loc.start.line}:{e.loc.start.column}"), node=e)
         base = b.alloc(2 * n)
         for i, q in enumerate(quasis):
             cooked = q.value.cooked
@@ -855,7 +921,7 @@ class Lowerer:
                 self.emit("LOAD_CONST", base + i, b.const(from_host_str(cooked)), node=q)
             self.emit("LOAD_CONST", base + n + i, b.const(from_host_str(q.value.raw)), node=q)
         strings = b.alloc()
-        self.emit("INTRINSIC", strings, b.const("template"), base, 2 * n, node=e)
+        self.emit("INTRINSIC", strings, b.const("template"), site, 2 * n + 1, node=e)
         args = [strings] + list(e.quasi.expressions)
         self.call_with(e, e.tag, args, reg)
         b.free_to(top)
@@ -922,6 +988,8 @@ class Lowerer:
                         fname = key
                     v = self.expr_A_named(prop.value, fname)
                     if key is None:
+                        if prop.value.type in _ANONYMOUS and getattr(prop.value, "id", None) is None:
+                            self.intrinsic("name_function", v, [v, kr], prop)     # {[k]: () => 0}
                         self.emit("SET_INDEX", obj, kr, v, node=prop)
                     else:
                         self.emit("SET_FIELD", obj, b.const(key), v, node=prop)
@@ -1071,10 +1139,11 @@ class Lowerer:
             self.emit("LT", reg, x, y, node=e)
         elif op == "<=":
             self.emit("LE", reg, x, y, node=e)
-        elif op == ">":
-            self.emit("LT", reg, y, x, node=e)
-        elif op == ">=":
-            self.emit("LE", reg, y, x, node=e)
+        elif op in (">", ">="):
+            if x < 0 or y < 0:      # a constant: no ToPrimitive order to keep
+                self.emit("LT" if op == ">" else "LE", reg, y, x, node=e)
+            else:
+                self.intrinsic("gt" if op == ">" else "ge", reg, [x, y], e)
         elif op in ("instanceof", "in", ">>>"):
             name = {"instanceof": "instanceof", "in": "in", ">>>": "ushr"}[op]
             self.intrinsic(name, reg, [self.to_reg(x, e), self.to_reg(y, e)], e)
@@ -1291,7 +1360,19 @@ class Lowerer:
         b = self.fs.b
         top = b.top
         f = b.alloc(2)
-        if callee.type == "MemberExpression" and callee.object.type == "Super":
+        if callee.type == "ChainExpression" and callee.expression.type == "MemberExpression":
+            # (a?.b)(): a method call of a chain that may short-circuit to undefined
+            m = callee.expression
+            lab = b.label()
+            self.emit("LOAD_NIL", f, node=callee)
+            self.emit("BLOCK", lab, node=callee)
+            self.chain_exits.append(lab)
+            self.expr_to(m.object, f + 1)
+            self.optional_check(m, f + 1)
+            self.get_member(f, f + 1, self.member_key(m), m)
+            self.chain_exits.pop()
+            self.emit("END", node=callee)
+        elif callee.type == "MemberExpression" and callee.object.type == "Super":
             self.super_member(callee, f)
             self.ex_ThisExpression(callee, f + 1)
         elif callee.type == "MemberExpression":
@@ -1307,6 +1388,7 @@ class Lowerer:
             self.emit("LOAD_NIL", f + 1, node=e)
         if optional:
             self.optional_check(e, f)
+        b.free_to(f + 2)            # the arguments follow the callee and `this`
         spread = any(type(a) is not int and a.type == "SpreadElement" for a in args)
         if spread:
             arr = b.alloc()
@@ -1361,6 +1443,7 @@ class Lowerer:
         # the methods reach the class through this binding (super, fields):
         # always boxed, since they are made before it is assigned
         cls_var = self.new_binding("%class", "hidden", node, boxed=True)
+        inner = self.new_binding(name, "const", node, boxed=True) if node.id is not None else None
         parent = None
         if node.superClass is not None:
             parent = self.expr_reg(node.superClass)
@@ -1382,6 +1465,8 @@ class Lowerer:
         else:
             f = self.function(_default_ctor(node, parent is not None), name, kind, class_ctx=ctx)
         self.store_var(cls_var, f, node, init=True)
+        if inner is not None:       # the class's own name, seen inside its body
+            self.store_var(inner, f, node, init=True)
         args = b.alloc(2)
         self.emit("MOVE", args, f, node=node)
         if parent is not None:
@@ -1453,6 +1538,8 @@ class Lowerer:
         if m.key.type == "PrivateIdentifier":
             name = "#" + m.key.name
         f = self.function(m.value, name, CALLABLE, class_ctx=self.home_ctx(is_class, static, cls_var))
+        if m.computed:
+            self.intrinsic("name_function", f, [f, key], m)
         flag = b.alloc()
         self.emit("LOAD_BOOL", flag, 1 if enumerable else 0, node=m)
         self.intrinsic("define_method", b.alloc(), [target, key, f, flag], m)
@@ -1513,16 +1600,17 @@ class Lowerer:
             self.ex_ArrayExpression(_Array(args, e), arr)
             base = b.alloc(3)
             self.emit("MOVE", base, cls, node=e)
-            self.ex_ThisExpression(e, base + 1)
+            self.load_var(self.lookup("%this"), base + 1, e)
             self.emit("MOVE", base + 2, arr, node=e)
             self.emit("INTRINSIC", reg, b.const("super_apply"), base, 3, node=e)
         else:
             base = b.alloc(2 + len(args))
             self.emit("MOVE", base, cls, node=e)
-            self.ex_ThisExpression(e, base + 1)
+            self.load_var(self.lookup("%this"), base + 1, e)
             for i, a in enumerate(args):
                 self.expr_to(a, base + 2 + i)
             self.emit("INTRINSIC", reg, b.const("super_call"), base, 2 + len(args), node=e)
+        self.store_var(self.lookup("this"), reg, e, init=True)      # `this` is now initialised
         b.free_to(max(top, reg + 1) if reg >= top else top)
 
     def ex_MetaProperty(self, e, reg):
@@ -1589,6 +1677,26 @@ def _relocate(node, loc):
         n = stack.pop()
         n.loc = loc
         stack.extend(_children(n))
+
+
+def _number_literal(raw: str, parsed) -> float:
+    """A numeric literal's value from its source text: esprima accumulates
+    decimal digits in floating point, which misrounds long literals."""
+    text = raw.replace("_", "")
+    if text[:2].lower() in ("0x", "0o", "0b"):
+        return float(int(text, 0))
+    try:
+        return float(text)
+    except ValueError:
+        return float(parsed)
+
+
+_ALWAYS_CHECK = 1 << 62      # Var.end of a binding every read of which is checked
+
+
+def _decl_end(node) -> int:
+    r = getattr(node, "range", None)
+    return r[1] if r else 1
 
 
 def _prop_name(key) -> str:

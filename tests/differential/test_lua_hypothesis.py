@@ -25,7 +25,8 @@ from hypothesis import strategies as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "golden"))
 
-from lua_reference import run_llmspell, run_reference  # noqa: E402
+from corpus import run_llmspell  # noqa: E402
+from lua_reference import run_reference  # noqa: E402
 
 CHUNK = "expr.lua"
 
@@ -40,7 +41,7 @@ SETTINGS = settings(
 
 def assert_same_as_lua(source: str) -> None:
     expected = run_reference(source, CHUNK)
-    assert run_llmspell(source, CHUNK) == expected, source
+    assert run_llmspell(source, CHUNK, "lua") == expected, source
 
 
 # ---------------------------------------------------------------------------

@@ -44,3 +44,20 @@ def read_expected(program: Path) -> str:
 
 def encode_transcript(text: str) -> bytes:
     return text.encode("utf-8", "surrogateescape")
+
+
+def run_llmspell(source: str, name: str, lang: str) -> str:
+    """Run ``source`` on llmspell as spell ``name``; return its transcript.
+
+    Only an uncaught script error becomes an ``ERROR:`` line (worded as the
+    script itself would see it); any other exception (ParseError,
+    LimitExceeded, a Python bug) propagates and fails the calling test.
+    """
+    import llmspell
+
+    try:
+        result = llmspell.run(source, lang=lang, name=name)
+    except llmspell.ScriptError as exc:
+        # Program.run attaches what the spell printed before failing.
+        return transcript(exc.output, exc.lua_message)
+    return transcript(result.output, None)

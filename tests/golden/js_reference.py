@@ -31,6 +31,7 @@ from pathlib import Path
 from corpus import ReferenceSyntaxError, encode_transcript, programs, read_expected, transcript  # noqa: F401
 
 GOLDEN_DIR = Path(__file__).resolve().parent / "js"
+LANG = "javascript"
 REFERENCE = "node"
 
 # The source arrives on stdin, the script name as the only argument.  The
@@ -47,7 +48,8 @@ _WRAPPER = r"""
   const src = require("fs").readFileSync(0, "utf8");
   let script;
   try {
-    script = new vm.Script(src, { filename: name });
+    // spells are strict (they are modules): the reference runs them strict too
+    script = new vm.Script("\"use strict\"; " + src, { filename: name });
   } catch (e) {
     process.stdout.write("\u0000SYNTAX\u0000" + String(e));
     return;

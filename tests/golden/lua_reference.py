@@ -26,6 +26,8 @@ from pathlib import Path
 
 from corpus import ReferenceSyntaxError, encode_transcript, programs, read_expected, transcript  # noqa: F401
 
+LANG = "lua"
+
 GOLDEN_DIR = Path(__file__).resolve().parent / "lua"
 REFERENCE = "real Lua"
 
@@ -93,23 +95,6 @@ def run_reference(source: str | bytes, name: str) -> str:
     if kind == b"syntax":
         raise ReferenceSyntaxError(message)
     return transcript(output, message)
-
-
-def run_llmspell(source: str, name: str) -> str:
-    """Run ``source`` on llmspell as chunk ``name``; return its transcript.
-
-    Only an uncaught script error becomes an ``ERROR:`` line; any other
-    exception (ParseError, LimitExceeded, a Python bug) propagates and fails
-    the calling test.
-    """
-    import llmspell
-
-    try:
-        result = llmspell.run(source, lang="lua", name=name)
-    except llmspell.ScriptError as exc:
-        # Program.run attaches what the spell printed before failing.
-        return transcript(exc.output, exc.lua_message)
-    return transcript(result.output, None)
 
 
 def golden_programs() -> list[Path]:

@@ -23,7 +23,7 @@ from __future__ import annotations
 from ...ir.errors import CompileError
 from ...ir.opcodes import OPCODES, Op
 from ..codegen import FuncGen, handler_table
-from .values import ASYNC, GENERATOR, JS_NULL
+from .values import ASYNC, CLASS, GENERATOR, JS_NULL, TDZ
 
 KIND_BITS = 8      # Function.kind = flags | (length << KIND_BITS)
 
@@ -52,8 +52,11 @@ INTRINSICS: dict = {
     "copy_props": lambda rt: lambda obj, src, *excluded: _copy_props(rt, obj, src, excluded),
     "apply": lambda rt: lambda f, this, args: rt.call_site_apply(f, this, args),
     "new_apply": lambda rt: lambda f, args: rt.construct(f, *args.items),
+    "name_function": lambda rt: lambda f, key: rt.name_function(f, key),
+    "rest_from": lambda rt: lambda arr, n: rt.new_array(arr.items[int(n):]),
     "take": lambda rt: lambda it, n, rest: rt.take(it, int(n), rest),
-    "for_in_keys": lambda rt: lambda o: rt.new_array(rt.for_in_keys(o)),
+    "tdz": lambda rt: lambda: TDZ,
+    "for_in": _rt("for_in"),
     "define_accessor": _rt("define_accessor"),
     "define_method": _rt("define_method"),
     "make_class": _rt("make_class"),
@@ -73,11 +76,12 @@ INTRINSICS: dict = {
     "generator": _rt("generator_function"),
     "async": _rt("async_function"),
     "check_object": _rt("require_object_coercible"),
+    "check_tdz": lambda rt: lambda v, name: v if v is not TDZ else rt.tdz_error(name),
 }
 
 
 def _spread_into(rt, arr, iterable):
-    for v in rt.iterate(iterable):
+    for v in rt.iterate(iterable, True):
         rt.meter.alloc(8, 0)
         arr.items.append(v)
     return arr
@@ -130,7 +134,10 @@ class JsFuncGen(FuncGen):
             body = f"ix_generator({body}, {bool(flags & ASYNC)})"
         elif flags & ASYNC:
             body = f"ix_async({body})"
-        self.line(f"r{a} = JsFunction({body}, {child.name!r}, {length}, {flags}, FP)")
+        if flags & CLASS:
+            self.line(f"r{a} = mkclass({body}, {child.name!r}, {length}, {flags})")
+        else:
+            self.line(f"r{a} = JsFunction({body}, {child.name!r}, {length}, {flags}, FP)")
 
     def op_VARARG(self, pc, a, c):
         if c != -1:
@@ -138,8 +145,19 @@ class JsFuncGen(FuncGen):
         self.line(f"r{a} = new_array(list(va))")
 
     def op_INTRINSIC(self, pc, a, k, c, d):
-        if self.fn.consts[k] == "null":
+        name = self.fn.consts[k]
+        if name == "null":
             self.line(f"r{a} = JS_NULL")
+        elif name == "tdz":
+            self.line(f"r{a} = TDZ")
+        elif name in ("gt", "ge"):      # a > b: inline for numbers, else ToPrimitive a first
+            sym = ">" if name == "gt" else ">="
+            self.line(f"r{a} = r{c} {sym} r{c + 1} if type(r{c}) is float and type(r{c + 1}) is float "
+                      f"else ix_{name}(r{c}, r{c + 1})")
+        elif name == "check_tdz":       # (value, name): the value itself unless uninitialised
+            self.line(f"if r{c} is TDZ: tdz_error(r{c + 1})")
+            if a != c:
+                self.line(f"r{a} = r{c}")
         else:
             super().op_INTRINSIC(pc, a, k, c, d)
 
@@ -192,7 +210,7 @@ class JsFuncGen(FuncGen):
         elif name == "DIV":
             self.line(f"r{a} = {x} / {y} if {guard} and {y} else arith('DIV', {x}, {y})")
         elif name == "MOD":
-            self.line(f"r{a} = {x} % {y} if {guard} and {x} >= 0 and {y} > 0 else arith('MOD', {x}, {y})")
+            self.line(f"r{a} = {x} % {y} if {guard} and {x} > 0 and {y} > 0 else arith('MOD', {x}, {y})")
         elif name == "IDIV":
             self.fail("IDIV")
         else:

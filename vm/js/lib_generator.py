@@ -13,7 +13,7 @@ from __future__ import annotations
 import greenlet
 
 from .lib_promise import _invoke
-from .values import SYM_ITERATOR, SYM_TO_STRING_TAG, JsObject
+from .values import JS_NULL, SYM_ITERATOR, SYM_TO_STRING_TAG, JsFunction, JsObject
 
 
 class GeneratorReturn(Exception):
@@ -116,7 +116,9 @@ def open(rt):
     def generator_yield_star(iterable):
         """``yield* iterable``: forward each value; the inner return value is
         the expression's value."""
-        it_fn = rt.get(iterable, SYM_ITERATOR)
+        it_fn = rt.get(iterable, SYM_ITERATOR) if iterable is not None and iterable is not JS_NULL else None
+        if type(it_fn) is not JsFunction:
+            rt.iterate(iterable)        # throws V8's "... is not iterable"
         it = rt.call(it_fn, iterable)
         nxt = rt.get(it, "next")
         received = None

@@ -109,7 +109,8 @@ def open(rt):
             return
         if isinstance(value, JsObject):
             if value.cls == "Promise" and type(value.internal) is PromiseState:
-                react(value, lambda v: resolve(p, v), lambda e: settle(p, "rejected", e))
+                # a job that calls then() — two ticks, as NewPromiseResolveThenableJob takes
+                loop.jobs.append(lambda: react(value, lambda v: resolve(p, v), lambda e: settle(p, "rejected", e)))
                 return
             try:
                 then = rt.get(value, "then")
@@ -185,21 +186,22 @@ def open(rt):
     rt.define(proto, "catch", lambda this, r=None, *_: then(this_promise(this, "catch"), None, r), 1)
 
     def finally_(this, f=None, *_):
+        """As the spec builds it, from then(): the same number of ticks as node."""
         p = this_promise(this, "finally")
         if type(f) is not JsFunction:
-            return then(p, None, None)
-        out = new_promise()
+            return then(p, f, f)
 
-        def after(state, value):
-            try:
-                r = rt.call(f, None)
-            except ScriptThrow as e:
-                settle(out, "rejected", e.value)
-                return
-            react(promise_resolve(r), lambda _: settle(out, state, value) if state == "rejected"
-                  else resolve(out, value), lambda e: settle(out, "rejected", e))
-        react(p, lambda v: after("fulfilled", v), lambda e: after("rejected", e))
-        return out
+        def then_finally(this, value=None, *_):
+            done = promise_resolve(rt.call(f, None))
+            return then(done, rt.native("", lambda this, *_: value), None)
+
+        def catch_finally(this, reason=None, *_):
+            done = promise_resolve(rt.call(f, None))
+
+            def rethrow(this, *_):
+                raise rt.thrown(reason)
+            return then(done, rt.native("", rethrow), None)
+        return then(p, rt.native("", then_finally, 1), rt.native("", catch_finally, 1))
     rt.define(proto, "finally", finally_, 1)
 
     def ctor(this, executor=None, *_):

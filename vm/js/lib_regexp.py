@@ -24,7 +24,7 @@ from functools import partial
 from . import regexp as engine
 from .lib_array import describe
 from .numconv import to_uint32
-from .runtime import _NewTarget
+from .runtime import NewTarget
 from .values import (
     CALLABLE,
     CONSTRUCTOR,
@@ -451,7 +451,7 @@ def _is_builtin_getter(R: JsObject, name: str) -> bool:
 
 
 def regexp_ctor(rt, this, pattern=None, flags=None, *_):
-    new = isinstance(this, _NewTarget)
+    new = isinstance(this, NewTarget)
     if is_regexp(pattern):
         if not new and flags is None and rt.get(pattern, "constructor") is rt.RegExpProto.props.get("constructor"):
             return pattern

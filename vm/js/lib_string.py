@@ -26,7 +26,7 @@ from functools import partial
 from . import lib_regexp
 from .lib_regexp import is_regexp
 from .numconv import _JS_SPACE, number_to_string, to_uint32
-from .runtime import _NewTarget, string_chars
+from .runtime import NewTarget, string_chars
 from .values import (
     CALLABLE,
     CONSTRUCTOR,
@@ -86,7 +86,7 @@ def _no_regexp(rt, v, name: str):
 
 # -- the constructor and its statics -------------------------------------------------------------
 def string_ctor(rt, this, *args):
-    if isinstance(this, _NewTarget):
+    if isinstance(this, NewTarget):
         w = JsObject(this.proto, "String")
         w.internal = rt.to_string(args[0]) if args else ""
         rt.meter.alloc(64)

@@ -19,7 +19,7 @@ import sys
 from ...ir.errors import ScriptError
 from ..runtime import Runtime, ScriptThrow, script_frames
 from .numconv import number_to_string, string_to_number, to_int32, to_uint32
-from .values import (CALLABLE, CONSTRUCTOR, DERIVED, JS_NULL, NATIVE,
+from .values import (CALLABLE, CLASS, CONSTRUCTOR, DERIVED, JS_NULL, NATIVE, TDZ,
                      SYM_HAS_INSTANCE, SYM_ITERATOR, SYM_TO_PRIMITIVE, SYM_TO_STRING_TAG, Accessor, JsArray, JsFunction,
                      JsObject, JsSymbol, JSNull, from_host_str, index_of_key, ordered_keys, to_host_str)
 
@@ -68,6 +68,7 @@ class JsRuntime(Runtime):
         self.Gh = self.G.props
         self.bridges = None
         self._new_target = None     # (new.target, the function being constructed) for new_target()
+        self._templates: dict = {}  # tagged template call site -> its strings array
         from . import stdlib
         stdlib.open_libs(self)
 
@@ -111,20 +112,18 @@ class JsRuntime(Runtime):
         return ScriptThrow(value, tb[0] if tb else None, tb)
 
     def to_script_error(self, exc: ScriptThrow) -> ScriptError:
+        """An uncaught throw: the message is ``String(value)``, as the script
+        would print it; a thrown plain object is also shown whole, as node shows it."""
         value = exc.value
+        hint = None
         try:
-            msg = self.error_text(value)
+            msg = to_host_str(self.to_string(value))
+            if isinstance(value, JsObject) and value.cls != "Error":
+                from .inspect import inspect
+                hint = f"the thrown value: {to_host_str(inspect(self, value))}"
         except ScriptThrow:
-            msg = "(an object that cannot be printed)"
-        return ScriptError(msg, exc.span, value=value, traceback=exc.traceback)
-
-    def error_text(self, value) -> str:
-        """``String(value)`` as an uncaught error's message (a thrown plain
-        object reads like node's ``Uncaught`` line would show it)."""
-        if isinstance(value, JsObject) and value.cls != "Error" and not self._has_own_tostring(value):
-            from .inspect import inspect
-            return inspect(self, value)
-        return to_host_str(self.to_string(value))
+            msg = "(a thrown value that cannot be converted to a string)"
+        return ScriptError(msg, exc.span, hint=hint, value=value, traceback=exc.traceback)
 
     def _has_own_tostring(self, obj) -> bool:
         f = self.get(obj, "toString")
@@ -301,6 +300,15 @@ class JsRuntime(Runtime):
         return self._get_chain(o, key, o if receiver is _MISSING else receiver)
 
     def _get_chain(self, obj, key, receiver):
+        if type(key) is PrivateName:
+            # fields are own properties; private methods and accessors live on the prototype
+            while obj is not None:
+                v = obj.props.get(key, _MISSING)
+                if v is not _MISSING:
+                    return self.call(v.get, receiver) if type(v) is Accessor else v
+                obj = obj.proto
+            self.throw("TypeError", f"Cannot read private member {key.description} from an object "
+                       "whose class did not declare it")
         while obj is not None:
             v = obj.props.get(key, _MISSING)
             if v is not _MISSING:
@@ -382,11 +390,14 @@ class JsRuntime(Runtime):
                     return
                 break
             obj = obj.proto
-        if o.frozen:
+        lock = o.frozen         # True (frozen) or an Integrity record (lib_object)
+        if lock:
             if cur is _MISSING:
-                self.throw("TypeError", f"Cannot add property {key}, object is not extensible")
-            self.throw("TypeError", f"Cannot assign to read only property '{key}' of object "
-                       f"'{self._describe_obj(o)}'")
+                if lock is True or not lock.extensible:
+                    self.throw("TypeError", f"Cannot add property {key}, object is not extensible")
+            elif lock is True or lock.is_readonly(key):
+                self.throw("TypeError", f"Cannot assign to read only property '{key}' of object "
+                           f"'{self._describe_obj(o)}'")
         if type(o) is JsFunction and key in ("name", "length") and cur is _MISSING:
             self.throw("TypeError", f"Cannot assign to read only property '{key}' of function")
         self.meter.alloc(24)
@@ -416,10 +427,13 @@ class JsRuntime(Runtime):
 
     def set_item(self, a: JsArray, i: int, v):
         items = a.items
-        if a.frozen:
-            if i < len(items):
+        lock = a.frozen         # True (frozen) or an Integrity record (lib_object)
+        if lock:
+            if i >= len(items):
+                if lock is True or not lock.extensible:
+                    self.throw("TypeError", f"Cannot add property {i}, object is not extensible")
+            elif lock is True or lock.is_readonly(str(i)):
                 self.throw("TypeError", f"Cannot assign to read only property '{i}' of object '[object Array]'")
-            self.throw("TypeError", f"Cannot add property {i}, object is not extensible")
         if i < len(items):
             items[i] = v
             return
@@ -471,7 +485,8 @@ class JsRuntime(Runtime):
         if not isinstance(o, JsObject):
             return True
         key = self.to_property_key(k)
-        if o.frozen:
+        lock = o.frozen
+        if lock and (lock is True or lock.is_fixed(key)) and self.has_own(o, key):
             self.throw("TypeError", f"Cannot delete property '{key}' of {self._describe_obj(o)}")
         if type(o) is JsArray:
             i = index_of_key(key)
@@ -555,12 +570,16 @@ class JsRuntime(Runtime):
         return self.call(f, this, *args)
 
     def callee_text(self) -> str:
-        """The source text of the callee of the failing call, as V8 names it."""
+        """The source text of the callee of the failing call, as V8 names it
+        ("obj.method is not a function"): the CALL's span is its callee's."""
         for frame, info in script_frames(sys._getframe(1)):
             span = info.span_at(frame.f_lineno)
             src = info.module.source_file
-            text = src.slice(span) if hasattr(src, "slice") else None
-            return text or "expression"
+            if span.line and span.line == span.end_line:
+                text = (src.line_text(span.line) or "")[span.col - 1:span.end_col - 1]
+                if text:
+                    return text
+            return "expression"
         return "expression"
 
     def short(self, v) -> str:
@@ -604,16 +623,28 @@ class JsRuntime(Runtime):
         """``new.target`` at the entry of the running function: the constructor
         if it was called by ``new``, else undefined."""
         pending, self._new_target = self._new_target, None
-        if pending is not None and pending[1].fn.__code__ is sys._getframe(1).f_code:
+        if pending is not None and pending[1].__code__ is sys._getframe(1).f_code:
             return pending[0]
         return None
 
     def _call_ctor(self, f, this, args):
-        self._new_target = (f, f)
+        body = f.internal if f.kind & CLASS else f.fn
+        self._new_target = (f, body)
         try:
-            return f.fn(this, *args)
+            return body(this, *args)
         except TypeError as e:
-            return self._retry_call(e, f, this, args)
+            if e.__traceback__.tb_next is not None:
+                raise
+            return body(this, *args[:body.__code__.co_argcount - 1])
+
+    def class_function(self, body, name: str, length: int, kind: int) -> JsFunction:
+        """A class constructor: *body* runs only under ``new`` (kept in
+        ``internal``); calling the class throws, as in JavaScript."""
+        def called(this, *args):
+            self.throw("TypeError", f"Class constructor {name} cannot be invoked without 'new'")
+        f = JsFunction(called, name, length, kind, self.FunctionProto)
+        f.internal = body
+        return f
 
     def init_fields(self, cls: JsFunction, this):
         if cls.fields is not None:
@@ -633,7 +664,7 @@ class JsRuntime(Runtime):
                     this.hide(*tmp.hidden)
                 if this.cls == "Object":
                     this.cls = tmp.cls
-                if this.internal is None:
+                if tmp.internal is not None:    # the root made a blank Map/Date/...: take the real one
                     this.internal = tmp.internal
         else:
             if not parent.kind & DERIVED:
@@ -650,6 +681,8 @@ class JsRuntime(Runtime):
             return self.truthy(self.call(h, f, v))
         if type(f) is not JsFunction:
             self.throw("TypeError", "Right-hand side of 'instanceof' is not callable")
+        if f.kind & NATIVE and type(f.internal) is JsFunction:     # a bound function (lib_function)
+            return self.instance_of(v, f.internal)
         if not isinstance(v, JsObject):
             return False
         proto = self.get(f, "prototype")
@@ -692,6 +725,12 @@ class JsRuntime(Runtime):
         cls.hide("prototype")
         return proto
 
+    def name_function(self, f, key):
+        """SetFunctionName for an anonymous function under a computed key."""
+        if type(f) is JsFunction and not f.name:
+            f.name = key if type(key) is str else f"[{key.description or ''}]"
+        return f
+
     def set_fields(self, cls: JsFunction, init: JsFunction):
         cls.fields = init
 
@@ -732,8 +771,12 @@ class JsRuntime(Runtime):
         elif proto is JS_NULL:
             obj.proto = None
 
-    def template_object(self, *parts):
-        """The strings array a tag function receives: cooked strings, ``raw``."""
+    def template_object(self, site, *parts):
+        """The strings array a tag function receives: cooked strings, ``raw``;
+        one frozen array per call site (*site* names it), as the spec keeps."""
+        hit = self._templates.get(site)
+        if hit is not None:
+            return hit
         n = len(parts) // 2
         strings = self.new_array(list(parts[:n]))
         raw = self.new_array(list(parts[n:]))
@@ -741,6 +784,7 @@ class JsRuntime(Runtime):
         strings.props["raw"] = raw
         strings.hide("raw")
         strings.frozen = True
+        self._templates[site] = strings
         return strings
 
     def private_name(self, name: str) -> "PrivateName":
@@ -755,7 +799,7 @@ class JsRuntime(Runtime):
             if rest:
                 items = items + [self.new_array(v.items[n:])]
             return self.new_array(items)
-        it = self.iterate(v)
+        it = self.iterate(v, True)
         out = []
         for x in it:
             if len(out) >= n and not rest:
@@ -772,10 +816,13 @@ class JsRuntime(Runtime):
             out += [None] * (n - len(out))
         return self.new_array(out)
 
-    def require_object_coercible(self, v):
+    def require_object_coercible(self, v, key=None):
+        """Object destructuring of undefined/null, worded as V8 words it."""
         if v is None or v is JS_NULL:
-            self.throw("TypeError", f"Cannot destructure '{self.to_string(v)}' as it is "
-                       f"{'undefined' if v is None else 'null'}.")
+            what = "undefined" if v is None else "null"
+            if key is None:
+                self.throw("TypeError", f"Cannot destructure '{what}' as it is {what}.")
+            self.throw("TypeError", f"Cannot destructure property '{key}' of '{what}' as it is {what}.")
         return v
 
     def make_regexp(self, source: str, flags: str):
@@ -858,13 +905,20 @@ class JsRuntime(Runtime):
         return float(~to_int32(self.to_number(a)))
 
     # -- iteration ------------------------------------------------------------------------------
-    def iterate(self, v):
+    def iterate(self, v, syntax: bool = False):
         """A Python iterator over the values ``for (x of v)`` visits.  Arrays,
         strings, Maps and Sets with untouched iterators take a direct path;
-        anything else goes through ``[Symbol.iterator]()`` and ``next()``."""
+        anything else goes through ``[Symbol.iterator]()`` and ``next()``.
+        *syntax*: the iteration is the script's own (for-of, spread,
+        destructuring), which V8 reports with the expression's source text."""
         f = self.get(v, SYM_ITERATOR) if v is not None and v is not JS_NULL else None
         if f is None or f is JS_NULL:
-            self.throw("TypeError", f"{self.iter_name(v)} is not iterable")
+            if syntax:
+                self.throw("TypeError", f"{self.callee_text()} is not iterable")
+            what = f"{self.typeof(v)} {self.to_string(v)}" if not isinstance(v, JsObject) else "object"
+            if v is None or v is JS_NULL:
+                what = self.to_string(v)
+            self.throw("TypeError", f"{what} is not iterable (cannot read property Symbol(Symbol.iterator))")
         if type(v) is JsArray and f is self.array_values:
             return _array_iter(v)
         if type(v) is str and f is self.string_iter:
@@ -900,17 +954,6 @@ class JsRuntime(Runtime):
             return self.iter_result(v, False)
         return self.iter_result(None, True)
 
-    def iter_name(self, v) -> str:
-        if v is None:
-            return "undefined"
-        if v is JS_NULL:
-            return "null"
-        if type(v) is JsFunction:
-            return v.name or "function"
-        if isinstance(v, JsObject):
-            return "object"
-        return f"{self.typeof(v)} {self.to_string(v)}"
-
     def _protocol_iter(self, it):
         nxt = self.get(it, "next")
         done_normally = False
@@ -929,8 +972,11 @@ class JsRuntime(Runtime):
                 if ret is not None and ret is not JS_NULL and sys.exc_info()[0] is not ScriptThrow:
                     self.call(ret, it)
 
-    def for_of(self, v):
-        return self.iterate(v)
+    def for_in(self, v):
+        """``for (k in v)``: a key deleted before its turn is skipped, as V8 does."""
+        keys = self.for_in_keys(v)
+        obj = v if isinstance(v, JsObject) else None
+        return self.make_iterator(k for k in keys if obj is None or self.has_property(obj, k))
 
     # -- host values ----------------------------------------------------------------------------
     def to_host(self, v, host, depth: int = 0):
@@ -1014,16 +1060,23 @@ class JsRuntime(Runtime):
             "ScriptThrow": ScriptThrow,
             "getp": self.get, "geti": self.get_index, "setp": self.put, "seti": self.set_index,
             "add": self.add, "arith": self.arith, "lt": self.lt, "le": self.le, "truthy": self.truthy,
-            "neg": self.neg, "bnot": self.bit_not, "callx": self.call_site, "iterate": self.iterate,
+            "neg": self.neg, "bnot": self.bit_not, "callx": self.call_site, "iterate": lambda v: self.iterate(v, True),
             "tostr": self.to_string, "strcharge": self.meter.string,
             "caught": self.caught, "throw": self.thrown, "gmiss": self.global_missing,
-            "new_object": self.new_object, "new_array": self.new_array,
+            "TDZ": TDZ, "tdz_error": self.tdz_error,
+            "new_object": self.new_object, "new_array": self.new_array, "mkclass": self.class_function,
         }
         h.update(intrinsic_helpers(self))
         return h
 
     def caught(self, exc: ScriptThrow):
         return exc.value
+
+    def tdz_error(self, name: str):
+        if name == "this":
+            self.throw("ReferenceError", "Must call super constructor in derived class before accessing "
+                       "'this' or returning from derived constructor")
+        self.throw("ReferenceError", f"Cannot access '{name}' before initialization")
 
     def global_missing(self, name: str):
         self.throw("ReferenceError", f"{name} is not defined")
@@ -1135,4 +1188,3 @@ _ARITH = {
     "USHR": _shr,
 }
 
-_NewTarget = NewTarget   # TEMP until helper files are renamed

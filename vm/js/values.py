@@ -53,6 +53,16 @@ class JSNull:
 JS_NULL = JSNull()
 
 
+class _Uninitialised:
+    """What a captured ``let``/``const`` holds before its declaration runs
+    (the temporal dead zone); never a script value."""
+
+    __slots__ = ()
+
+
+TDZ = _Uninitialised()
+
+
 class JsSymbol:
     __slots__ = ("description",)
 

@@ -1,7 +1,7 @@
 const obj = {
   name: "obj",
   regular() { return this.name; },
-  arrow: () => typeof this,
+  arrow: () => (this === undefined || this === globalThis ? "top-level this" : typeof this),
   delayed() { return [1, 2].map(() => this.name); },
   nested() { return [1].map(function () { return this === undefined ? "undef" : typeof this; }); },
 };
