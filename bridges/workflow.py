@@ -278,13 +278,16 @@ CREATE = Field("spec", "table", extra=False, fields=(
     Field("max_concurrency", "integer", doc="parallel: steps in flight at once (default all)"),
     Field("merge", "string", enum=("all", "first"), doc="parallel: all outputs, or the first that succeeded"),
     Field("branches", "table", doc="conditional: {{condition = fn, steps = {...}}, ..., default = {...}}"),
+    Field("default", "array", items=STEP_ITEM,
+          doc="conditional: the default steps beside the branches (for JavaScript, whose arrays take no keys)"),
     Field("count", "integer", doc="loop: run the steps this many times"),
     Field("while", "function", doc="loop: fn(inputs, results, i) asked before each iteration"),
     Field("until", "function", doc="loop: fn(inputs, results, i) asked after each iteration"),
     Field("max_iterations", "integer", default=100, doc="loop: the most iterations while/until may run"),
 ))
 
-_ONLY = {"max_concurrency": "parallel", "merge": "parallel", "branches": "conditional", "count": "loop",
+_ONLY = {"max_concurrency": "parallel", "merge": "parallel", "branches": "conditional", "default": "conditional",
+         "count": "loop",
          "while": "loop", "until": "loop"}
 
 
@@ -309,7 +312,13 @@ def create(call, spec):
     if wf.type == "conditional":
         if spec.get("steps") is not None:
             raise BridgeFailure("bad argument 'steps' (a conditional workflow's steps live in its branches)")
-        for where, condition, steps in _branches(call, spec.get("branches") or {}):
+        branches = spec.get("branches") or {}
+        if spec.get("default") is not None:
+            if type(branches) is dict and branches.get("default") is not None:
+                raise BridgeFailure("bad argument 'default' (the branches already have a default)")
+            branches = dict(enumerate(branches, 1)) if type(branches) is list else dict(branches)
+            branches["default"] = spec["default"]
+        for where, condition, steps in _branches(call, branches):
             wf.branches.append((condition, [_add_step(call, wf, s, f"{where}[{i}].")
                                             for i, s in enumerate(steps, 1)]))
     for i, s in enumerate(spec.get("steps") or [], 1):

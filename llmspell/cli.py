@@ -143,14 +143,15 @@ def _policy(ns):
 
 
 def _inputs(pairs):
-    from .vm.values import Table
-    t = Table()
+    """``--arg K=V`` pairs as the spell's inputs (plain data: each language
+    receives them its own way — Lua as ``...``, JavaScript as ``args``)."""
+    inputs = {}
     for pair in pairs:
         k, sep, v = pair.partition("=")
         if not sep or not k:
             raise UsageError(f"--arg expects K=V, got {pair!r}")
-        t.hash[k] = v
-    return (t,) if pairs else ()
+        inputs[k] = v
+    return (inputs,) if pairs else ()
 
 
 def cmd_run(ns) -> int:

@@ -91,7 +91,7 @@ def _execute(compiled: Compiled, policy, out, args, loader, runtime, setup) -> R
     _ensure_recursion_limit(policy.limits.max_depth)
     main = compiled.instantiate(rt.helpers(), {"fuel": meter.fuel, "depth": meter.depth})
     try:
-        result = main(*args)
+        result = main(*rt.main_args(args))
         rt.finish()
     except ScriptThrow as e:
         raise rt.to_script_error(e) from None

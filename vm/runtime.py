@@ -100,6 +100,11 @@ class Runtime:
             self._keep.append(v)    # keep the object alive so its id() is not reused
         return n
 
+    def main_args(self, args: tuple) -> tuple:
+        """The main chunk's arguments from the run's inputs (plain Python data
+        — a dict of ``--arg`` values — or values of this language)."""
+        return tuple(self.from_host(a, None) if type(a) in (dict, list) else a for a in args)
+
     def finish(self):
         """Called when the main chunk has returned: a language with an event
         loop (JavaScript) runs what is still queued."""

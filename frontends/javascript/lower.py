@@ -547,9 +547,8 @@ class Lowerer:
         self.close_scope()
 
     def st_ForOfStatement(self, st, labels=()):
-        if getattr(st, "await", False):
-            self.unsupported(st, "for await")
-        self.for_each(st, labels, "ITER")
+        # esprima-fork marks `for await` with allowAwait
+        self.for_each(st, labels, "AWAIT" if getattr(st, "allowAwait", False) else "ITER")
 
     def st_ForInStatement(self, st, labels=()):
         self.for_each(st, labels, "KEYS")
@@ -561,6 +560,8 @@ class Lowerer:
         src = self.expr_reg(st.right)
         if how == "KEYS":
             self.intrinsic("for_in", base, [src], st.right)
+        elif how == "AWAIT":
+            self.intrinsic("for_await", base, [src], st.right)
         elif src != base:
             self.emit("MOVE", base, src, node=st.right)
         b.free_to(base + 4)
@@ -935,8 +936,8 @@ class Lowerer:
         base = b.alloc(first_spread)
         for i in range(first_spread):
             el = elements[i]
-            if el is None:
-                self.emit("LOAD_NIL", base + i, node=e)
+            if el is None:      # an elision: a hole, not undefined
+                self.emit("INTRINSIC", base + i, b.const("hole"), 0, 0, node=e)
             else:
                 self.expr_to(el, base + i)
         self.emit("INTRINSIC", reg, b.const("array"), base, first_spread, node=e)
@@ -945,9 +946,8 @@ class Lowerer:
             t = b.top
             pair = b.alloc(2)
             self.emit("MOVE", pair, reg, node=e)
-            if el is None:
-                self.emit("LOAD_NIL", pair + 1, node=e)
-                self.emit("INTRINSIC", pair + 1, b.const("array"), pair + 1, 1, node=e)
+            if el is None:      # spread_into appends a hole for it
+                self.emit("INTRINSIC", pair + 1, b.const("hole"), 0, 0, node=e)
             elif el.type == "SpreadElement":
                 self.expr_to(el.argument, pair + 1)
             else:

@@ -104,11 +104,12 @@ _CORPUS_DRIVER = r"""
 import json, sys
 from pathlib import Path
 import llmspell
-for path in sorted(Path(sys.argv[1]).glob("*.lua")):
+folder, suffix, lang = sys.argv[1:4]
+for path in sorted(Path(folder).glob("*" + suffix)):
     rec = {"name": path.name}
     try:
         r = llmspell.run(path.read_text(encoding="utf-8", errors="surrogateescape"),
-                         lang="lua", name=path.name)
+                         lang=lang, name=path.name)
         rec.update(output=r.output, instructions=r.instructions,
                    alloc_bytes=r.alloc_bytes, alloc_objects=r.alloc_objects)
     except Exception as e:
@@ -118,14 +119,16 @@ for path in sorted(Path(sys.argv[1]).glob("*.lua")):
 """
 
 
-def test_whole_corpus_is_identical_across_hash_seeds():
+@pytest.mark.parametrize("lang, suffix", [("lua", ".lua"), ("javascript", ".js")])
+def test_whole_corpus_is_identical_across_hash_seeds(lang, suffix):
+    folder = GOLDEN.parent / ("js" if lang == "javascript" else lang)
     reports = []
     for seed in SEEDS:
-        proc = _run([sys.executable, "-c", _CORPUS_DRIVER, str(GOLDEN)], seed, timeout=900)
+        proc = _run([sys.executable, "-c", _CORPUS_DRIVER, str(folder), suffix, lang], seed, timeout=900)
         assert proc.returncode == 0, proc.stderr[-3000:]
         reports.append([json.loads(line) for line in proc.stdout.splitlines()])
     first, second = reports
-    assert len(first) == len(PROGRAMS)
+    assert len(first) == len(list(folder.glob("*" + suffix)))
     # Guard: if nothing ran at all, two identical failure reports prove nothing.
     assert any(rec.get("output") for rec in first), first[:3]
     differing = [a["name"] for a, b in zip(first, second) if a != b]

@@ -23,7 +23,7 @@ from __future__ import annotations
 from ...ir.errors import CompileError
 from ...ir.opcodes import OPCODES, Op
 from ..codegen import FuncGen, handler_table
-from .values import ASYNC, CLASS, GENERATOR, JS_NULL, TDZ
+from .values import ASYNC, CLASS, GENERATOR, HOLE, JS_NULL, TDZ
 
 KIND_BITS = 8      # Function.kind = flags | (length << KIND_BITS)
 
@@ -56,7 +56,9 @@ INTRINSICS: dict = {
     "rest_from": lambda rt: lambda arr, n: rt.new_array(arr.items[int(n):]),
     "take": lambda rt: lambda it, n, rest: rt.take(it, int(n), rest),
     "tdz": lambda rt: lambda: TDZ,
+    "hole": lambda rt: lambda: HOLE,
     "for_in": _rt("for_in"),
+    "for_await": _rt("for_await"),
     "define_accessor": _rt("define_accessor"),
     "define_method": _rt("define_method"),
     "make_class": _rt("make_class"),
@@ -81,6 +83,12 @@ INTRINSICS: dict = {
 
 
 def _spread_into(rt, arr, iterable):
+    """Append what ``...iterable`` yields to the array literal *arr* being built;
+    an elision after a spread (``[...a, , b]``) arrives as HOLE and appends a hole."""
+    if iterable is HOLE:
+        rt.meter.alloc(8, 0)
+        arr.items.append(HOLE)
+        return arr
     for v in rt.iterate(iterable, True):
         rt.meter.alloc(8, 0)
         arr.items.append(v)
@@ -148,8 +156,8 @@ class JsFuncGen(FuncGen):
         name = self.fn.consts[k]
         if name == "null":
             self.line(f"r{a} = JS_NULL")
-        elif name == "tdz":
-            self.line(f"r{a} = TDZ")
+        elif name in ("tdz", "hole"):
+            self.line(f"r{a} = {name.upper()}")
         elif name in ("gt", "ge"):      # a > b: inline for numbers, else ToPrimitive a first
             sym = ">" if name == "gt" else ">="
             self.line(f"r{a} = r{c} {sym} r{c + 1} if type(r{c}) is float and type(r{c + 1}) is float "
@@ -178,7 +186,9 @@ class JsFuncGen(FuncGen):
         k = self.A(c)
         if c >= 0:
             self.line(f"if type(r{b}) is JsArray and type({k}) is float and 0 <= {k} < len(r{b}.items) "
-                      f"and {k}.is_integer(): r{a} = r{b}.items[int({k})]")
+                      f"and {k}.is_integer():")
+            self.line(f"    r{a} = r{b}.items[int({k})]")
+            self.line(f"    if r{a} is HOLE: r{a} = None")
             self.line(f"else: r{a} = geti(r{b}, {k})")
         else:
             self.line(f"r{a} = geti(r{b}, {k})")

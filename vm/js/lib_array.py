@@ -3,9 +3,12 @@
 Every method is generic the way the spec makes it: ``this`` may be any array-like
 (an object with ``length`` and indexed properties, or a string).  A :class:`JsArray`
 whose items list may be touched directly takes a fast path; a frozen array takes the
-generic path, so the runtime's property operations raise V8's errors for it.  Arrays
-are dense here (a deleted element reads as undefined), so "is index k present" is
-``k < len(items)``.
+generic path, so the runtime's property operations raise V8's errors for it.  A hole
+is a :data:`HOLE` slot: "is index k present" (the spec's HasProperty) is
+``k < len(items) and items[k] is not HOLE``.  As in the spec, the callback methods and
+``indexOf`` skip holes, ``join``/``includes``/``find`` and the copying methods
+(``toSorted``, ``with``...) read them as undefined, and the methods that move elements
+(``slice``, ``splice``, ``reverse``, ``concat``, ``copyWithin``...) keep them.
 
 Callbacks are called through ``rt.call`` with ``(element, index as float, array)``
 and ``thisArg``; a callback may mutate the array it walks, so loops re-read the items
@@ -19,10 +22,11 @@ import math
 from functools import cmp_to_key, partial
 
 from .numconv import number_to_string
-from .runtime import NewTarget
+from .runtime import NewTarget, holes_read
 from .values import (
     CALLABLE,
     CONSTRUCTOR,
+    HOLE,
     JS_NULL,
     NATIVE,
     SYM_ITERATOR,
@@ -62,27 +66,41 @@ def _length(rt, o) -> int:
 
 def _get(rt, o, k: int):
     if type(o) is JsArray and k < len(o.items):
-        return o.items[k]
+        v = o.items[k]
+        return None if v is HOLE else v
     return rt.get(o, str(k))
 
 
 def _has(rt, o, k: int) -> bool:
     if type(o) is JsArray:
-        return k < len(o.items)
+        return k < len(o.items) and o.items[k] is not HOLE
     if type(o) is str:
         return k < len(o)
     return isinstance(o, JsObject) and rt.has_property(o, str(k))
 
 
 def _elements(rt, o) -> list:
-    """A snapshot of ``o``'s elements."""
+    """A snapshot of ``o``'s elements, a hole read as undefined."""
     if type(o) is JsArray:
         rt.meter.charge(len(o.items))
-        return list(o.items)
+        return list(holes_read(o.items))
     n = _length(rt, o)
     rt.meter.charge(n)
     rt.meter.alloc(8 * n, 0)        # before the list exists: {length: 2**53 - 1} must fail cleanly
     return [_get(rt, o, k) for k in range(n)]
+
+
+def _slots(rt, o, lo: int = 0, hi: int | None = None) -> list:
+    """A snapshot of ``o``'s elements *lo*..*hi* with the holes kept (HOLE where
+    an array-like has no such property): what the methods that move elements copy."""
+    if type(o) is JsArray:
+        items = o.items[lo:hi]
+        rt.meter.charge(len(items))
+        return items
+    hi = _length(rt, o) if hi is None else hi
+    rt.meter.charge(max(hi - lo, 0))
+    rt.meter.alloc(8 * max(hi - lo, 0), 0)
+    return [_get(rt, o, k) if _has(rt, o, k) else HOLE for k in range(lo, hi)]
 
 
 def _present(rt, o, n: int, reverse: bool = False):
@@ -102,7 +120,10 @@ def _store(rt, o, items: list, old_len: int) -> None:
         return
     rt.meter.charge(max(len(items), old_len))
     for k, v in enumerate(items):
-        rt.set_index(o, float(k), v)
+        if v is HOLE:
+            rt.delete(o, str(k))
+        else:
+            rt.set_index(o, float(k), v)
     for k in range(old_len - 1, len(items) - 1, -1):
         rt.delete(o, str(k))
     rt.put(o, "length", float(len(items)))
@@ -145,7 +166,7 @@ def array_ctor(rt, this, *args):
         if not (0 <= n <= MAX_LENGTH and n.is_integer()):
             rt.throw("RangeError", "Invalid array length")
         rt.meter.alloc(64 + 8 * int(n))     # before the list exists: Array(4e9) must fail cleanly
-        return JsArray([None] * int(n), proto)
+        return JsArray([HOLE] * int(n), proto)
     arr = rt.new_array(list(args))
     arr.proto = proto
     return arr
@@ -191,7 +212,8 @@ def push(rt, this, *args):
 def pop(rt, this, *_):
     o = _obj(rt, this, "pop")
     if _fast(o):
-        return o.items.pop() if o.items else None
+        v = o.items.pop() if o.items else None
+        return None if v is HOLE else v
     n = _length(rt, o)
     if n == 0:
         rt.put(o, "length", 0.0)
@@ -211,13 +233,14 @@ def shift(rt, this, *_):
     o = _obj(rt, this, "shift")
     if _fast(o):
         _memmove(rt, o)
-        return o.items.pop(0) if o.items else None
-    items = _elements(rt, o)
+        v = o.items.pop(0) if o.items else None
+        return None if v is HOLE else v
+    items = _slots(rt, o)
     if not items:
         _store(rt, o, items, 0)
         return None
     _store(rt, o, items[1:], len(items))
-    return items[0]
+    return None if items[0] is HOLE else items[0]
 
 
 def unshift(rt, this, *args):
@@ -227,7 +250,7 @@ def unshift(rt, this, *args):
         rt.meter.alloc(8 * len(args), 0)
         o.items[0:0] = args
         return float(len(o.items))
-    items = _elements(rt, o)
+    items = _slots(rt, o)
     _store(rt, o, list(args) + items, len(items))
     return float(len(items) + len(args))
 
@@ -247,7 +270,7 @@ def _splice_parts(rt, n: int, args) -> tuple[int, int, list]:
 def splice(rt, this, *args):
     o = _obj(rt, this, "splice")
     fast = _fast(o)
-    items = o.items if fast else _elements(rt, o)
+    items = o.items if fast else _slots(rt, o)
     start, count, new = _splice_parts(rt, len(items), args)
     removed = items[start:start + count]
     if fast:
@@ -265,7 +288,7 @@ def reverse(rt, this, *_):
         _memmove(rt, o)
         o.items.reverse()
         return o
-    items = _elements(rt, o)
+    items = _slots(rt, o)
     items.reverse()
     _store(rt, o, items, len(items))
     return o
@@ -286,7 +309,7 @@ def fill(rt, this, value=None, start=None, end=None, *_):
 
 def copy_within(rt, this, target=None, start=None, end=None, *_):
     o = _obj(rt, this, "copyWithin")
-    items = _elements(rt, o)
+    items = _slots(rt, o)
     n = len(items)
     to, lo, hi = rt.relative_index(target, n, 0), rt.relative_index(start, n, 0), rt.relative_index(end, n, n)
     count = min(hi - lo, n - to)
@@ -297,13 +320,14 @@ def copy_within(rt, this, target=None, start=None, end=None, *_):
 
 
 def _sorted(rt, items: list, cmp) -> list:
-    """*items* in sort order: undefined last, the rest stably by the comparator
-    (or by their strings).  CPython's sort is a stable merge sort that tolerates an
-    inconsistent comparator; an exception thrown by the comparator propagates."""
+    """*items* in sort order: undefined, then holes last, the rest stably by the
+    comparator (or by their strings).  CPython's sort is a stable merge sort that
+    tolerates an inconsistent comparator; an exception thrown by the comparator
+    propagates."""
     n = len(items)
     rt.meter.charge(n * max(1, n.bit_length()))
-    defined = [v for v in items if v is not None]
-    undefined = [None] * (n - len(defined))
+    defined = [v for v in items if v is not None and v is not HOLE]
+    undefined = [None] * items.count(None) + [HOLE] * items.count(HOLE)
     if cmp is None:
         keyed = [(rt.to_string(v), v) for v in defined]
         keyed.sort(key=lambda p: p[0])      # str order is UTF-16 code unit order here
@@ -325,7 +349,7 @@ def _comparator(rt, cmp):
 def sort(rt, this, cmp=None, *_):
     cmp = _comparator(rt, cmp)
     o = _obj(rt, this, "sort")
-    items = _elements(rt, o)
+    items = _slots(rt, o)
     _store(rt, o, _sorted(rt, items, cmp), len(items))
     return o
 
@@ -363,10 +387,7 @@ def slice_(rt, this, start=None, end=None, *_):
     o = _obj(rt, this, "slice")
     n = _length(rt, o)
     lo, hi = rt.relative_index(start, n, 0), rt.relative_index(end, n, n)
-    if type(o) is JsArray:
-        rt.meter.charge(max(hi - lo, 0))
-        return rt.new_array(o.items[lo:hi])
-    return rt.new_array([_get(rt, o, k) for k in range(lo, hi)])
+    return rt.new_array(_slots(rt, o, lo, hi))
 
 
 def concat(rt, this, *args):
@@ -389,6 +410,8 @@ def _flatten_into(rt, out: list, source: list, depth) -> None:
         it, d = stack[-1]
         for v in it:
             rt.meter.charge(1)
+            if v is HOLE:
+                continue
             if d >= 1 and type(v) is JsArray:
                 stack.append((iter(list(v.items)), d - 1))
                 break
@@ -413,7 +436,7 @@ def flat_map(rt, this, fn=None, this_arg=None, *_):
     for k, v in _present(rt, o, n):
         r = rt.call(fn, this_arg, v, float(k), o)
         if type(r) is JsArray:
-            out.extend(r.items)
+            out.extend(v for v in r.items if v is not HOLE)
         else:
             out.append(r)
     return rt.new_array(out)
@@ -517,7 +540,7 @@ def for_each(rt, this, fn=None, this_arg=None, *_):
 def map_(rt, this, fn=None, this_arg=None, *_):
     o, n = _walker(rt, this, fn, "map")
     rt.meter.alloc(8 * n, 0)
-    out = [None] * n
+    out = [HOLE] * n
     for k, _v, r in _visit(rt, o, n, fn, this_arg):
         out[k] = r
     return rt.new_array(out)

@@ -13,7 +13,8 @@ from __future__ import annotations
 import greenlet
 
 from .lib_promise import _invoke
-from .values import JS_NULL, SYM_ITERATOR, SYM_TO_STRING_TAG, JsFunction, JsObject
+from ..runtime import ScriptThrow
+from .values import JS_NULL, SYM_ASYNC_ITERATOR, SYM_ITERATOR, SYM_TO_STRING_TAG, JsFunction, JsObject
 
 
 class GeneratorReturn(Exception):
@@ -44,13 +45,8 @@ def open(rt):
     proto.hide(SYM_TO_STRING_TAG)
 
     def generator_function(py_fn, is_async):
-        if is_async:
-            def unsupported(this, *args):
-                rt.throw("SyntaxError", "async generators are not supported by llmspell")
-            return unsupported
-
         def make(this, *args):
-            gen = JsObject(proto, "Generator")
+            gen = JsObject(async_proto if is_async else proto, "Generator")
             gen.internal = GenState(py_fn, this, args)
             rt.meter.alloc(256)
             return gen
@@ -144,10 +140,48 @@ def open(rt):
                 raise GeneratorReturn(value)
             received = value
 
+    # async generators: each step runs at once (an `await` inside drives the
+    # event loop until it settles) and its result is delivered as a promise
+    async_proto = rt.AsyncGeneratorProto = JsObject(rt.ObjectProto)
+    async_proto.props[SYM_TO_STRING_TAG] = "AsyncGenerator"
+    async_proto.hide(SYM_TO_STRING_TAG)
+
+    def async_step(mode):
+        def step(this, v=None, *_):
+            p = rt.new_promise()
+            try:
+                r = resume(this, mode, v)
+                rt.resolve_promise(p, rt.get(r, "value"), rt.get(r, "done"))
+            except ScriptThrow as e:
+                rt.reject_promise(p, e.value)
+            return p
+        return step
+    for name in ("next", "return", "throw"):
+        rt.define(async_proto, name, async_step(name), 1)
+    rt.define(async_proto, SYM_ASYNC_ITERATOR, lambda this, *_: this)
+
+    def for_await(iterable):
+        """``for await (x of it)``: the async iterator protocol (or a sync
+        iterable's values, each awaited)."""
+        f = rt.get(iterable, SYM_ASYNC_ITERATOR) if iterable is not None and iterable is not JS_NULL else None
+        if type(f) is not JsFunction:
+            return rt.make_iterator(rt.await_value(v) for v in rt.iterate(iterable, True))
+        it = rt.call(f, iterable)
+        nxt = rt.get(it, "next")
+
+        def values():
+            while True:
+                r = rt.await_value(rt.call(nxt, it))
+                if rt.truthy(rt.get(r, "done")):
+                    return
+                yield rt.get(r, "value")
+        return rt.make_iterator(values())
+
     rt.define(proto, "next", lambda this, v=None, *_: resume(this, "next", v), 1)
     rt.define(proto, "return", lambda this, v=None, *_: resume(this, "return", v), 1)
     rt.define(proto, "throw", lambda this, v=None, *_: resume(this, "throw", v), 1)
     rt.generator_function = generator_function
+    rt.for_await = for_await
     rt.generator_yield = generator_yield
     rt.generator_yield_star = generator_yield_star
 

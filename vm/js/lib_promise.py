@@ -342,11 +342,19 @@ def open(rt):
             p = loop.rejected[0]
             raise ScriptThrow(p.internal.value, None, [])
 
+    def queue_microtask(this, f=None, *_):
+        if type(f) is not JsFunction:
+            rt.throw("TypeError", "The \"callback\" argument must be of type function.")
+        loop.jobs.append(lambda: rt.call(f, None))
+    rt.Gh["queueMicrotask"] = rt.native("queueMicrotask", queue_microtask, 1)
+
     rt.async_function = async_function
     rt.await_value = await_value
     rt.waiting_bridge = waiting_bridge
     rt.finish = finish
     rt.new_promise = new_promise
+    rt.resolve_promise = lambda p, value, done: resolve(p, rt.iter_result(value, rt.truthy(done)))
+    rt.reject_promise = lambda p, e: settle(p, "rejected", e)
     rt.promise_resolve = promise_resolve
 
 

@@ -19,7 +19,7 @@ import sys
 from ...ir.errors import ScriptError
 from ..runtime import Runtime, ScriptThrow, script_frames
 from .numconv import number_to_string, string_to_number, to_int32, to_uint32
-from .values import (CALLABLE, CLASS, CONSTRUCTOR, DERIVED, JS_NULL, NATIVE, TDZ,
+from .values import (CALLABLE, CLASS, CONSTRUCTOR, DERIVED, HOLE, JS_NULL, NATIVE, TDZ,
                      SYM_HAS_INSTANCE, SYM_ITERATOR, SYM_TO_PRIMITIVE, SYM_TO_STRING_TAG, Accessor, JsArray, JsFunction,
                      JsObject, JsSymbol, JSNull, from_host_str, index_of_key, ordered_keys, to_host_str)
 
@@ -274,7 +274,10 @@ class JsRuntime(Runtime):
             if type(key) is str:
                 i = index_of_key(key)
                 if i >= 0:
-                    return o.items[i] if i < len(o.items) else self._get_chain(o, key, o)
+                    if i < len(o.items):
+                        v = o.items[i]
+                        return None if v is HOLE else v
+                    return self._get_chain(o, key, o)
                 if key == "length":
                     return float(len(o.items))
         elif t is str:
@@ -346,7 +349,8 @@ class JsRuntime(Runtime):
         """``o[k]`` for any key value *k* (compiled code's slow path)."""
         if type(k) is float:
             if type(o) is JsArray and 0 <= k < len(o.items) and k.is_integer():
-                return o.items[int(k)]
+                v = o.items[int(k)]
+                return None if v is HOLE else v
             if type(o) is str and 0 <= k < len(o) and k.is_integer():
                 return o[int(k)]
             return self.get(o, key_of_number(k))
@@ -429,7 +433,7 @@ class JsRuntime(Runtime):
         items = a.items
         lock = a.frozen         # True (frozen) or an Integrity record (lib_object)
         if lock:
-            if i >= len(items):
+            if i >= len(items) or items[i] is HOLE:
                 if lock is True or not lock.extensible:
                     self.throw("TypeError", f"Cannot add property {i}, object is not extensible")
             elif lock is True or lock.is_readonly(str(i)):
@@ -440,7 +444,7 @@ class JsRuntime(Runtime):
         gap = i - len(items)
         self.meter.alloc(8 * (gap + 1), 0)
         if gap:
-            items.extend([None] * gap)
+            items.extend([HOLE] * gap)
         items.append(v)
 
     def set_length(self, a: JsArray, v):
@@ -452,7 +456,7 @@ class JsRuntime(Runtime):
             del a.items[n:]
         elif n > len(a.items):
             self.meter.alloc(8 * (n - len(a.items)), 0)
-            a.items.extend([None] * (n - len(a.items)))
+            a.items.extend([HOLE] * (n - len(a.items)))
 
     def has_property(self, o, key) -> bool:
         """``key in o``."""
@@ -473,7 +477,7 @@ class JsRuntime(Runtime):
             return True
         if type(o) is JsArray:
             i = index_of_key(key)
-            return 0 <= i < len(o.items) or key == "length"
+            return 0 <= i < len(o.items) and o.items[i] is not HOLE or key == "length"
         if type(o) is JsFunction:
             return key in ("name", "length") or (key == "prototype" and o.kind & CONSTRUCTOR
                                                  and not o.kind & NATIVE)
@@ -491,7 +495,7 @@ class JsRuntime(Runtime):
         if type(o) is JsArray:
             i = index_of_key(key)
             if 0 <= i < len(o.items):
-                o.items[i] = None       # a hole reads as undefined (holes are not kept)
+                o.items[i] = HOLE       # the length stays: `delete` never shrinks an array
                 return True
         o.props.pop(key, None)
         if o.hidden:
@@ -502,7 +506,7 @@ class JsRuntime(Runtime):
         """Own property keys in JavaScript's order (array indices first)."""
         keys: list = []
         if type(o) is JsArray:
-            keys = [str(i) for i in range(len(o.items))]
+            keys = [str(i) for i, v in enumerate(o.items) if v is not HOLE]
         elif o.cls == "String" and type(o.internal) is str:
             keys = [str(i) for i in range(len(o.internal))]
         hidden = o.hidden if enumerable_only else None
@@ -514,7 +518,7 @@ class JsRuntime(Runtime):
 
     def is_enumerable(self, o: JsObject, key) -> bool:
         if type(o) is JsArray and index_of_key(key) >= 0:
-            return index_of_key(key) < len(o.items)
+            return self.has_own(o, key)
         return key in o.props and not (o.hidden and key in o.hidden)
 
     def for_in_keys(self, v) -> list:
@@ -697,7 +701,7 @@ class JsRuntime(Runtime):
         """``f(...args)``: a call with spread arguments."""
         if type(f) is not JsFunction:
             self.throw("TypeError", f"{self.callee_text()} is not a function")
-        return self.call(f, this, *args.items)
+        return self.call(f, this, *holes_read(args.items))
 
     # -- classes and literals ------------------------------------------------------------------
     def make_class(self, cls: JsFunction, parent):
@@ -795,9 +799,10 @@ class JsRuntime(Runtime):
         the others as item *n*) — array destructuring pulls only what it binds."""
         if type(v) is JsArray and v.proto is self.ArrayProto and self.array_values is \
                 self.ArrayProto.props.get(SYM_ITERATOR):
-            items = v.items[:n] + [None] * (n - len(v.items)) if len(v.items) < n else v.items[:n]
+            items = holes_read(v.items[:n]) + [None] * (n - len(v.items)) if len(v.items) < n \
+                else holes_read(v.items[:n])
             if rest:
-                items = items + [self.new_array(v.items[n:])]
+                items = items + [self.new_array(holes_read(v.items[n:]))]
             return self.new_array(items)
         it = self.iterate(v, True)
         out = []
@@ -995,16 +1000,11 @@ class JsRuntime(Runtime):
         if obj is not None:
             return obj
         if t is JsArray:
-            return [self.to_host(x, host, depth + 1) for x in v.items]
+            return [self.to_host(x, host, depth + 1) for x in holes_read(v.items)]
         if t is JsFunction:
             return host.script_function(v)
         if isinstance(v, JsObject):
-            out = {}
-            for k in self.own_keys(v):
-                x = self.get(v, k)
-                if type(x) is not JsFunction or host.object_for(v) is not None:
-                    out[to_host_str(k)] = self.to_host(x, host, depth + 1)
-            return out
+            return {to_host_str(k): self.to_host(self.get(v, k), host, depth + 1) for k in self.own_keys(v)}
         return None
 
     def from_host(self, v, host):
@@ -1020,6 +1020,13 @@ class JsRuntime(Runtime):
         if t in (list, tuple):
             return self.new_array([self.from_host(x, host) for x in v])
         return host.script_value(v)
+
+    def main_args(self, args: tuple) -> tuple:
+        """A JavaScript spell reads its inputs from the global ``args`` (an
+        object, empty without ``--arg``); its main function takes only ``this``."""
+        inputs = super().main_args(args)
+        self.Gh["args"] = inputs[0] if inputs and isinstance(inputs[0], JsObject) else self.new_object()
+        return ()
 
     def error(self, message: str):
         """A bridge failure: an ``Error`` the spell can catch."""
@@ -1063,7 +1070,7 @@ class JsRuntime(Runtime):
             "neg": self.neg, "bnot": self.bit_not, "callx": self.call_site, "iterate": lambda v: self.iterate(v, True),
             "tostr": self.to_string, "strcharge": self.meter.string,
             "caught": self.caught, "throw": self.thrown, "gmiss": self.global_missing,
-            "TDZ": TDZ, "tdz_error": self.tdz_error,
+            "TDZ": TDZ, "tdz_error": self.tdz_error, "HOLE": HOLE,
             "new_object": self.new_object, "new_array": self.new_array, "mkclass": self.class_function,
         }
         h.update(intrinsic_helpers(self))
@@ -1103,8 +1110,17 @@ def _array_iter(a: JsArray):
     items = a.items
     i = 0
     while i < len(items):      # re-read: the loop body may push
-        yield items[i]
+        v = items[i]
+        yield None if v is HOLE else v
         i += 1
+
+
+def holes_read(items: list) -> list:
+    """*items* as script code reads them: a hole is undefined (the list itself
+    when it has none, so dense arrays pay one scan at C speed)."""
+    if HOLE not in items:
+        return items
+    return [None if v is HOLE else v for v in items]
 
 
 def string_chars(s: str):

@@ -18,9 +18,10 @@ object             :class:`JsObject`            ``props`` (own properties, inser
                                                 tag: "Object", "Error", "Map", ...) and
                                                 ``internal`` (a Map's entries, a Date's
                                                 time value, ...)
-array              :class:`JsArray`             ``items`` is a dense Python list (holes
-                                                read as undefined); ``length`` is
-                                                virtual
+array              :class:`JsArray`             ``items`` is a Python list, one slot
+                                                per index; a hole (``[1, , 3]``,
+                                                ``delete a[1]``) is :data:`HOLE`;
+                                                ``length`` is virtual
 function           :class:`JsFunction`          ``fn(this, *args)`` is the Python
                                                 callable; compiled functions and natives
                                                 alike return exactly one value
@@ -61,6 +62,23 @@ class _Uninitialised:
 
 
 TDZ = _Uninitialised()
+
+
+class _Hole:
+    """What an array slot holds when the array has no element there (``[1, , 3]``,
+    ``Array(3)``, ``delete a[1]``, ``a.length = 5``).  Never a script value: every
+    read that hands an element to script code turns it into undefined, while ``in``,
+    ``Object.keys``, ``forEach`` and the printer see that the element is absent.
+    (Indexed properties inherited from ``Array.prototype`` do not show through a
+    hole: they would cost every array read a prototype walk for a case nobody writes.)"""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "<hole>"
+
+
+HOLE = _Hole()
 
 
 class JsSymbol:
