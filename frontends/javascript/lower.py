@@ -1118,7 +1118,6 @@ class Lowerer:
 
     def ex_BinaryExpression(self, e, reg):
         op = e.operator
-        b = self.fs.b
         if op == "in" and e.left.type == "PrivateIdentifier":
             x = self.private_key(e.left)
         else:

@@ -56,26 +56,56 @@ def canon(k):
     return k + 0.0 if type(k) is float else k
 
 
-def live(d: dict):
-    """The values of *d* in order, visiting entries added during the iteration and
-    skipping deleted ones.  Visits a snapshot of the keys; when it is used up, the
-    keys appended since are the ones at the end of the dict not seen yet (found
-    walking backwards, so each refill costs only what it adds).  A visited key
-    deleted and re-added is not visited again (node would)."""
+class Entries(dict):
+    """A Map's or Set's entries (normalised key -> entry, in insertion order)
+    with each key's insertion number, so that iteration can tell a key added
+    after it passed — or deleted and re-added — from one it has visited."""
+
+    __slots__ = ("seq", "count")
+
+    def __init__(self):
+        super().__init__()
+        self.seq: dict = {}
+        self.count = 0
+
+    def put(self, nk, entry):
+        if nk not in self:
+            self.count += 1
+            self.seq[nk] = self.count
+        self[nk] = entry
+
+    def remove(self, nk) -> bool:
+        if nk not in self:
+            return False
+        del self[nk]
+        del self.seq[nk]
+        return True
+
+    def clear(self):
+        super().clear()
+        self.seq.clear()
+
+
+def live(d: Entries):
+    """The entries of *d* in order, as V8's iterators see them: entries added
+    during the iteration (including a key deleted and re-added) are visited,
+    deleted ones are skipped.  Visits a snapshot of the keys; when it is used
+    up, the keys inserted since are those at the end of the dict with a larger
+    insertion number (found walking backwards: each refill costs what it adds)."""
     order = list(d)
-    seen = set(order)
+    last = 0
     while order:
-        for k in order:
-            v = d.get(k, _GONE)
-            if v is not _GONE:
-                yield v
+        for nk in order:
+            n = d.seq.get(nk, 0)
+            if n > last:
+                last = n
+                yield d[nk]
         order = []
-        for k in reversed(d):
-            if k in seen:
+        for nk in reversed(d):
+            if d.seq[nk] <= last:
                 break
-            order.append(k)
+            order.append(nk)
         order.reverse()
-        seen.update(order)
 
 
 def callback_text(rt, v) -> str:
@@ -99,8 +129,8 @@ def open(rt) -> None:
             rt.throw("TypeError", f"Constructor {name} requires 'new'")
         return this.proto
 
-    def receiver(this, cls: str, method: str) -> dict:
-        if isinstance(this, JsObject) and this.cls == cls and type(this.internal) is dict:
+    def receiver(this, cls: str, method: str) -> Entries:
+        if isinstance(this, JsObject) and this.cls == cls and type(this.internal) is Entries:
             return this.internal
         rt.throw("TypeError", f"Method {cls}.prototype.{method} called on incompatible receiver {shown(rt, this)}")
 
@@ -122,16 +152,16 @@ def open(rt) -> None:
     def size_getter(cls: str):
         return Accessor(rt.native("get size", lambda this, *_: float(len(receiver(this, cls, "size")))))
 
-    def put(d: dict, k, entry):
+    def put(d: Entries, k, entry):
         nk = norm(k)
         if nk not in d:
             rt.meter.alloc(48)
-        d[nk] = entry
+        d.put(nk, entry)
 
     # -- Map ----------------------------------------------------------------------------------
     def map_ctor(this, iterable=None, *_):
         m = JsObject(new_target(this, "Map"), "Map")
-        d = m.internal = {}
+        d = m.internal = Entries()
         rt.meter.alloc(64)
         if iterable is not None and iterable is not JS_NULL:
             for k, v in entries_of(iterable):
@@ -157,7 +187,7 @@ def open(rt) -> None:
         return norm(k) in receiver(this, "Map", "has")
 
     def m_delete(this, k=None, *_):
-        return receiver(this, "Map", "delete").pop(norm(k), _GONE) is not _GONE
+        return receiver(this, "Map", "delete").remove(norm(k))
 
     def m_clear(this, *_):
         receiver(this, "Map", "clear").clear()
@@ -189,10 +219,10 @@ def open(rt) -> None:
     def map_group_by(this, items=None, callback=None, *_):
         groups = group_by(rt, items, callback, lambda k: (norm(k), canon(k)))
         m = JsObject(MP, "Map")
-        m.internal = {}
+        m.internal = Entries()
         rt.meter.alloc(64 + 48 * len(groups))
         for nk, (k, vs) in groups.items():
-            m.internal[nk] = (k, rt.new_array(vs))
+            m.internal.put(nk, (k, rt.new_array(vs)))
         return m
 
     rt.define(Map, "groupBy", map_group_by, 2)
@@ -200,7 +230,7 @@ def open(rt) -> None:
     # -- Set ----------------------------------------------------------------------------------
     def set_ctor(this, iterable=None, *_):
         s = JsObject(new_target(this, "Set"), "Set")
-        d = s.internal = {}
+        d = s.internal = Entries()
         rt.meter.alloc(64)
         if iterable is not None and iterable is not JS_NULL:
             for v in rt.iterate(iterable):
@@ -216,7 +246,7 @@ def open(rt) -> None:
         return norm(v) in receiver(this, "Set", "has")
 
     def s_delete(this, v=None, *_):
-        return receiver(this, "Set", "delete").pop(norm(v), _GONE) is not _GONE
+        return receiver(this, "Set", "delete").remove(norm(v))
 
     def s_clear(this, *_):
         receiver(this, "Set", "clear").clear()
@@ -250,7 +280,7 @@ def open(rt) -> None:
 
     def weakmap_ctor(this, iterable=None, *_):
         m = JsObject(new_target(this, "WeakMap"), "WeakMap")
-        d = m.internal = {}
+        d = m.internal = Entries()
         rt.meter.alloc(64)
         if iterable is not None and iterable is not JS_NULL:
             for k, v in entries_of(iterable):
@@ -273,7 +303,7 @@ def open(rt) -> None:
 
     def weakset_ctor(this, iterable=None, *_):
         s = JsObject(new_target(this, "WeakSet"), "WeakSet")
-        d = s.internal = {}
+        d = s.internal = Entries()
         rt.meter.alloc(64)
         if iterable is not None and iterable is not JS_NULL:
             for v in rt.iterate(iterable):

@@ -225,7 +225,7 @@ class JsRuntime(Runtime):
         if isinstance(v, JsObject):
             return v
         if v is None or v is JS_NULL:
-            self.throw("TypeError", f"Cannot convert undefined or null to object")
+            self.throw("TypeError", "Cannot convert undefined or null to object")
         proto = self._primitive_proto(v)
         w = JsObject(proto, proto.cls)
         w.internal = v
@@ -485,7 +485,7 @@ class JsRuntime(Runtime):
 
     def delete(self, o, k) -> bool:
         if o is None or o is JS_NULL:
-            self.throw("TypeError", f"Cannot convert undefined or null to object")
+            self.throw("TypeError", "Cannot convert undefined or null to object")
         if not isinstance(o, JsObject):
             return True
         key = self.to_property_key(k)
@@ -875,30 +875,25 @@ class JsRuntime(Runtime):
             return self.loose_eq(a, self.to_primitive(b))
         return False
 
-    @staticmethod
-    def strict_eq(a, b) -> bool:
-        return type(a) is type(b) and a == b
+    def _comparands(self, a, b, left_first: bool):
+        """Both operands of a relational comparison as primitives, converted in
+        the order the spec's IsLessThan takes (``a > b`` converts ``a`` first)."""
+        if left_first:
+            a = self.to_primitive(a, "number")
+            return a, self.to_primitive(b, "number")
+        b = self.to_primitive(b, "number")
+        return self.to_primitive(a, "number"), b
 
     def lt(self, a, b, left_first: bool = True) -> bool:
         """``a < b`` (IsLessThan; undefined results are false)."""
-        if left_first:
-            a = self.to_primitive(a, "number")
-            b = self.to_primitive(b, "number")
-        else:
-            b = self.to_primitive(b, "number")
-            a = self.to_primitive(a, "number")
+        a, b = self._comparands(a, b, left_first)
         if type(a) is str and type(b) is str:
             return a < b
         return self.to_number(a) < self.to_number(b)
 
     def le(self, a, b, left_first: bool = True) -> bool:
         """``a <= b``: not (b < a), false when either is NaN."""
-        if left_first:
-            a = self.to_primitive(a, "number")
-            b = self.to_primitive(b, "number")
-        else:
-            b = self.to_primitive(b, "number")
-            a = self.to_primitive(a, "number")
+        a, b = self._comparands(a, b, left_first)
         if type(a) is str and type(b) is str:
             return a <= b
         return self.to_number(a) <= self.to_number(b)
