@@ -389,7 +389,7 @@ class Lowerer:
             self.emit("INTRINSIC", dest, b.const(name), base, len(regs), node=node)
             b.free_to(max(top, dest + 1))
             return
-        self.emit("INTRINSIC", dest, b.const(name), regs[0] if regs else 0, len(regs), node=node)
+        self.emit("INTRINSIC", dest, b.const(name), regs[0] if regs else dest, len(regs), node=node)
 
     # -- statements ---------------------------------------------------------------------------
     def statements(self, body, node):
@@ -1046,18 +1046,13 @@ class Lowerer:
         self.expr_to(e.left, reg)
         if e.operator == "??":
             t = b.alloc()
-            self.intrinsic("loose_eq", t, [reg, self.null_reg(e)], e)
+            self.intrinsic("nullish", t, [reg], e)
             self.emit("IF", t, 0, node=e)
         else:
             self.emit("IF", reg, 1 if e.operator == "&&" else 0, node=e)
             self.emit("ELSE", node=e)
         self.expr_to(e.right, reg)
         self.emit("END", node=e)
-
-    def null_reg(self, node) -> int:
-        r = self.fs.b.alloc()
-        self.emit("INTRINSIC", r, self.fs.b.const("null"), 0, 0, node=node)
-        return r
 
     def ex_UnaryExpression(self, e, reg):
         op = e.operator
@@ -1242,7 +1237,7 @@ class Lowerer:
         if binop in ("&&", "||", "??"):
             if binop == "??":
                 t = b.alloc()
-                self.intrinsic("loose_eq", t, [cur, self.null_reg(e)], e)
+                self.intrinsic("nullish", t, [cur], e)
                 self.emit("IF", t, 0, node=e)
             else:
                 self.emit("IF", cur, 0 if binop == "&&" else 1, node=e)
@@ -1331,7 +1326,7 @@ class Lowerer:
             chain = self.chain_exits[-1]
             b = self.fs.b
             t = b.alloc()
-            self.intrinsic("loose_eq", t, [obj, self.null_reg(e)], e)
+            self.intrinsic("nullish", t, [obj], e)
             self.emit("IF", t, 0, node=e)
             self.emit("BREAK", chain, node=e)
             self.emit("END", node=e)

@@ -28,10 +28,10 @@ def parse(source: str, name: str):
         message = _LINE.sub("", e.message or str(e))
         line = e.lineNumber or 1
         col = e.column or 1
-        raise ParseError(f"SyntaxError: {message}", Span(name, line, col, line, col + 1),
+        raise ParseError(message, Span(name, line, col, line, col + 1),
                          hint=_hint(message)) from None
     except RecursionError:
-        raise ParseError("SyntaxError: program nested too deeply to parse", Span(name, 1, 1)) from None
+        raise ParseError("program nested too deeply to parse", Span(name, 1, 1)) from None
 
 
 def _hint(message: str) -> str | None:

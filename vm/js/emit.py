@@ -67,6 +67,7 @@ INTRINSICS: dict = {
     "super_apply": lambda rt: lambda cls, this, args: rt.super_call(cls, this, *args.items),
     "private_name": _rt("private_name"),
     "null": lambda rt: lambda: JS_NULL,
+    "nullish": lambda rt: lambda v: v is None or v is JS_NULL,
     "super_get": _rt("super_get"),
     "new_target": _rt("new_target"),
     "set_proto": _rt("set_literal_proto"),

@@ -23,7 +23,7 @@ import math
 import struct
 
 __all__ = ["acos", "acosh", "asin", "asinh", "atan", "atan2", "atanh", "cos", "cosh",
-           "exp", "expm1", "log", "log10", "log1p", "log2", "pow", "sin", "sinh",
+           "exp", "expm1", "log", "log1p", "log2", "log10", "pow", "sin", "sinh",
            "tan", "tanh"]
 
 NAN = math.nan
@@ -66,7 +66,7 @@ def _with_hi(x: float, hi: int) -> float:
 def _div(a: float, b: float) -> float:
     """IEEE division: a nonzero number over ±0 is a signed Infinity, 0/0 is NaN."""
     if b == 0:
-        if a != a or a == 0:
+        if a == 0 or math.isnan(a):
             return NAN
         return INF if (a > 0) == (math.copysign(1.0, b) > 0) else -INF
     return a / b
@@ -130,12 +130,10 @@ def _kernel_rem_pio2(x: list[float], e0: int) -> tuple[int, float, float]:
     while True:
         # distill q[] into iq[] reversingly
         z = q[jz]
-        i = 0
-        for j in range(jz, 0, -1):
+        for i, j in enumerate(range(jz, 0, -1)):
             fw = float(int(_TWON24 * z))
             iq[i] = int(z - _TWO24 * fw)
             z = q[j - 1] + fw
-            i += 1
         z = math.ldexp(z, q0)
         z -= 8.0 * math.floor(z * 0.125)
         n = int(z)
@@ -175,7 +173,7 @@ def _kernel_rem_pio2(x: list[float], e0: int) -> tuple[int, float, float]:
                 j |= iq[i]
             if j == 0:                      # all zero so far: take more bits of 2/pi
                 k = 1
-                while iq[jk - k] == 0:
+                while k <= jk and iq[jk - k] == 0:
                     k += 1
                 for i in range(jz + 1, jz + k + 1):
                     f[jx + i] = float(_TWO_OVER_PI[jv + i])
@@ -512,7 +510,7 @@ def atan(x: float) -> float:
     hx = _hi(x)
     ix = hx & 0x7FFFFFFF
     if ix >= 0x44100000:                       # |x| >= 2**66 (or NaN)
-        if x != x:
+        if math.isnan(x):
             return x + x
         return _ATANHI[3] + _ATANLO[3] if hx > 0 else -_ATANHI[3] - _ATANLO[3]
     if ix < 0x3FDC0000:                        # |x| < 0.4375
@@ -553,7 +551,7 @@ _PI_LO = 1.2246467991473531772e-16
 
 def atan2(y: float, x: float) -> float:
     """Math.atan2(y, x)."""
-    if x != x or y != y:
+    if math.isnan(x) or math.isnan(y):
         return x + y
     hx, lx = _words(x)
     hy, ly = _words(y)
@@ -930,7 +928,9 @@ def cosh(x: float) -> float:
         w = exp(0.5 * ax)
         t = 0.5 * w
         return t * w
-    return x * x                               # Infinity, NaN or overflow
+    if ix >= 0x7FF00000:
+        return x * x                           # ±Infinity or NaN
+    return INF
 
 
 def sinh(x: float) -> float:
@@ -1104,7 +1104,7 @@ def _log2_parts(ax: float, ix: int) -> tuple[float, float]:
     return t1, t2
 
 
-def pow(x: float, y: float) -> float:  # noqa: A001 - the name JavaScript uses
+def pow(x: float, y: float) -> float:
     """x ** y (and Math.pow) exactly as V8 computes it."""
     hx, lx = _words(x)
     hy, ly = _words(y)
@@ -1112,7 +1112,7 @@ def pow(x: float, y: float) -> float:  # noqa: A001 - the name JavaScript uses
     iy = hy & 0x7FFFFFFF
     if (iy | ly) == 0:
         return 1.0
-    if x != x or y != y:
+    if math.isnan(x) or math.isnan(y):
         return NAN
     yisint = _odd_even(hy, ly) if hx < 0 else 0
     if ly == 0:
@@ -1168,9 +1168,9 @@ def pow(x: float, y: float) -> float:  # noqa: A001 - the name JavaScript uses
     if j >= 0x40900000:                        # z >= 1024
         if ((j - 0x40900000) | i) != 0 or p_l + _OVT > z - p_h:
             return s * INF
-    elif (j & 0x7FFFFFFF) >= 0x4090CC00:       # z <= -1075
-        if (((j & 0xFFFFFFFF) - 0xC090CC00) | i) != 0 or p_l <= z - p_h:
-            return s * 0.0
+    elif (j & 0x7FFFFFFF) >= 0x4090CC00 and (
+            (((j & 0xFFFFFFFF) - 0xC090CC00) | i) != 0 or p_l <= z - p_h):     # z <= -1075
+        return s * 0.0
     # 2 ** (p_h + p_l)
     i = j & 0x7FFFFFFF
     k = (i >> 20) - 0x3FF

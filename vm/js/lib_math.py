@@ -17,9 +17,9 @@ from __future__ import annotations
 import math
 import struct
 
+from . import fdlibm
 from .lib_object import constants
 from .numconv import to_int32, to_uint32
-from .runtime import _pow
 from .values import SYM_TO_STRING_TAG, JsObject
 
 INF = math.inf
@@ -102,68 +102,6 @@ def _domain(fn, lo=-INF, hi=INF):
     return wrapped
 
 
-def _log(fn):
-    def log(x: float) -> float:
-        if x != x or x < 0:
-            return NAN
-        if x == 0:
-            return -INF
-        return fn(x)
-    return log
-
-
-def _periodic(fn):
-    def trig(x: float) -> float:
-        return NAN if x in (INF, -INF) else fn(x)
-    return trig
-
-
-def expm1(x: float) -> float:
-    if x == -INF:
-        return -1.0
-    try:
-        return math.expm1(x)
-    except OverflowError:
-        return INF
-
-
-def exp(x: float) -> float:
-    try:
-        return math.exp(x)
-    except OverflowError:
-        return INF
-
-
-def cosh(x: float) -> float:
-    try:
-        return math.cosh(x)
-    except OverflowError:
-        return INF
-
-
-def sinh(x: float) -> float:
-    try:
-        return math.sinh(x)
-    except OverflowError:
-        return math.copysign(INF, x)
-
-
-def atanh(x: float) -> float:
-    if x != x or abs(x) > 1:
-        return NAN
-    if abs(x) == 1:
-        return math.copysign(INF, x)
-    return math.atanh(x)
-
-
-def log1p(x: float) -> float:
-    if x != x or x < -1:
-        return NAN
-    if x == -1:
-        return -INF
-    return math.log1p(x)
-
-
 def fround(x: float) -> float:
     try:
         return struct.unpack("f", struct.pack("f", x))[0]
@@ -214,13 +152,11 @@ def cbrt(x: float) -> float:
 
 UNARY = {
     "abs": abs, "floor": floor, "ceil": ceil, "trunc": trunc, "round": round_, "sign": sign, "fround": fround,
-    "sqrt": _domain(math.sqrt, lo=-0.0), "cbrt": cbrt, "exp": exp, "expm1": expm1,
-    "log": _log(math.log), "log2": _log(math.log2), "log10": _log(math.log10), "log1p": log1p,
-    "sin": _periodic(math.sin), "cos": _periodic(math.cos), "tan": _periodic(math.tan),
-    "asin": _domain(math.asin, -1.0, 1.0), "acos": _domain(math.acos, -1.0, 1.0), "atan": math.atan,
-    "sinh": sinh, "cosh": cosh, "tanh": math.tanh,
-    "asinh": math.asinh, "acosh": _domain(math.acosh, lo=1.0), "atanh": atanh,
-    "clz32": clz32,
+    "sqrt": _domain(math.sqrt, lo=-0.0), "cbrt": cbrt, "clz32": clz32,
+    # the transcendental functions are V8's own (fdlibm), bit for bit
+    **{name: getattr(fdlibm, name) for name in (
+        "exp", "expm1", "log", "log2", "log10", "log1p", "sin", "cos", "tan", "asin", "acos", "atan",
+        "sinh", "cosh", "tanh", "asinh", "acosh", "atanh")},
 }
 
 
@@ -268,8 +204,8 @@ def open(rt) -> None:
     rt.define(M, "max", variadic(_extreme(True)), 2)
     rt.define(M, "min", variadic(_extreme(False)), 2)
     rt.define(M, "hypot", variadic(hypot), 2)
-    rt.define(M, "atan2", lambda this, y=None, x=None, *_: math.atan2(num(y), num(x)), 2)
-    rt.define(M, "pow", lambda this, x=None, y=None, *_: _pow(num(x), num(y)), 2)
+    rt.define(M, "atan2", lambda this, y=None, x=None, *_: fdlibm.atan2(num(y), num(x)), 2)
+    rt.define(M, "pow", lambda this, x=None, y=None, *_: fdlibm.pow(num(x), num(y)), 2)
     rt.define(M, "imul", lambda this, a=None, b=None, *_: float(to_int32(to_int32(num(a)) * to_int32(num(b)))), 2)
     gen = Xoshiro256(int(rt.policy.seed))
     rt.define(M, "random", lambda this, *_: gen.random(), 0)

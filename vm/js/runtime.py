@@ -18,10 +18,32 @@ import sys
 
 from ...ir.errors import ScriptError
 from ..runtime import Runtime, ScriptThrow, script_frames
+from . import fdlibm
 from .numconv import number_to_string, string_to_number, to_int32, to_uint32
-from .values import (CALLABLE, CLASS, CONSTRUCTOR, DERIVED, HOLE, JS_NULL, NATIVE, TDZ,
-                     SYM_HAS_INSTANCE, SYM_ITERATOR, SYM_TO_PRIMITIVE, SYM_TO_STRING_TAG, Accessor, JsArray, JsFunction,
-                     JsObject, JsSymbol, JSNull, from_host_str, index_of_key, ordered_keys, to_host_str)
+from .values import (
+    CALLABLE,
+    CLASS,
+    CONSTRUCTOR,
+    DERIVED,
+    HOLE,
+    JS_NULL,
+    NATIVE,
+    SYM_HAS_INSTANCE,
+    SYM_ITERATOR,
+    SYM_TO_PRIMITIVE,
+    SYM_TO_STRING_TAG,
+    TDZ,
+    Accessor,
+    JsArray,
+    JsFunction,
+    JSNull,
+    JsObject,
+    JsSymbol,
+    from_host_str,
+    index_of_key,
+    ordered_keys,
+    to_host_str,
+)
 
 INF = math.inf
 NAN = math.nan
@@ -1151,28 +1173,6 @@ def _mod(x: float, y: float) -> float:
     return r if r != 0 else math.copysign(0.0, x)
 
 
-def _pow(x: float, y: float) -> float:
-    if y != y:
-        return NAN
-    if y == 0:
-        return 1.0
-    if (x == 1 or x == -1) and y in (INF, -INF):
-        return NAN
-    try:
-        r = x ** y
-    except OverflowError:
-        if x < 0 and y.is_integer() and int(y) % 2 == 1:
-            return -INF
-        return INF
-    except ZeroDivisionError:
-        if math.copysign(1.0, x) < 0 and y.is_integer() and int(y) % 2 == 1:
-            return -INF
-        return INF
-    if type(r) is complex:
-        return NAN
-    return r
-
-
 def _shl(x, y):
     return float(to_int32(to_int32(x) << (to_uint32(y) & 31)))
 
@@ -1190,7 +1190,7 @@ _ARITH = {
     "MUL": lambda x, y: x * y,
     "DIV": _div,
     "MOD": _mod,
-    "POW": _pow,
+    "POW": fdlibm.pow,
     "BAND": lambda x, y: float(to_int32(to_int32(x) & to_int32(y))),
     "BOR": lambda x, y: float(to_int32(to_int32(x) | to_int32(y))),
     "BXOR": lambda x, y: float(to_int32(to_int32(x) ^ to_int32(y))),
