@@ -106,7 +106,7 @@ def _execute(compiled: Compiled, policy, out, args, loader, runtime, setup) -> R
         span = _innermost_span(e)
         raise InternalError(f"{type(e).__name__}: {e} (this is a bug in llmspell; please report it)",
                             span) from e
-    values = result if type(result) is tuple else (result,)
+    values = rt.main_results(result)
     journal = rt.bridges.journal if getattr(rt, "bridges", None) is not None else []
     return RunOutcome(values, meter.instructions, meter.bytes, meter.objects, journal, meter.tokens, meter.cost)
 

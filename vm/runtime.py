@@ -105,6 +105,11 @@ class Runtime:
         — a dict of ``--arg`` values — or values of this language)."""
         return tuple(self.from_host(a, None) if type(a) in (dict, list) else a for a in args)
 
+    @staticmethod
+    def main_results(result) -> tuple:
+        """What the main chunk returned, as a tuple of values."""
+        return result if type(result) is tuple else (result,)
+
     def finish(self):
         """Called when the main chunk has returned: a language with an event
         loop (JavaScript) runs what is still queued."""

@@ -295,7 +295,7 @@ class Harness:
                     return {"it": out}
                 out.append(self.enc(rt.get(r, "value"), depth + 1))
         if type(v) is JsArray:
-            out = {"a": [self.enc(x, depth + 1) for x in v.items]}
+            out = {"a": [self.enc(rt.get(v, str(i)), depth + 1) for i in range(len(v.items))]}
             extra = [k for k in rt.own_keys(v) if not k.isdigit()]
             if extra:
                 out["p"] = {k: self.enc(rt.get(v, k), depth + 1) for k in extra}

@@ -34,6 +34,7 @@ from .values import (
     CLASS,
     CONSTRUCTOR,
     GENERATOR,
+    HOLE,
     JS_NULL,
     NATIVE,
     SYM_ITERATOR,
@@ -367,7 +368,7 @@ def _raw(ctx: _Ctx, v: JsObject, recurse: int) -> str:
 # -- what kind of object ----------------------------------------------------------------------------
 
 def _is_collection(v: JsObject, cls: str) -> bool:
-    return v.cls == cls and type(v.internal) is dict
+    return v.cls == cls and isinstance(v.internal, dict)
 
 
 def _collection_iterator(rt, v: JsObject) -> str | None:
@@ -519,7 +520,7 @@ def _all_own_keys(rt, obj: JsObject) -> list:
     keys = [k for k in rt.own_keys(obj, enumerable_only=False, symbols=True)]
     if type(obj) is JsArray:
         keys.remove("length")
-        keys.insert(len(obj.items), "length")
+        keys.insert(len(obj.items) - obj.items.count(HOLE), "length")
     elif type(obj) is JsFunction:
         virtual = ["length", "name"]
         if obj.kind & CONSTRUCTOR and not obj.kind & (NATIVE | CLASS) and not obj.kind & (GENERATOR | ASYNC):
@@ -606,14 +607,33 @@ def _more(remaining: int) -> str:
 
 
 def _format_array(ctx: _Ctx, v: JsArray, recurse: int) -> list:
+    """node's formatArray and formatSpecialArray: at most ``MAX_ARRAY_LENGTH``
+    entries, a run of holes being one ``<N empty items>`` entry."""
     items = v.items
-    n = min(MAX_ARRAY_LENGTH, len(items))
+    n = len(items)
+    limit = min(MAX_ARRAY_LENGTH, n)
     output = []
-    for i in range(n):
-        output.append(_property(ctx, v, recurse, i, ARRAY, _Desc(items[i])))
-    if len(items) > n:
-        output.append(_more(len(items) - n))
+    index = 0           # the first index not shown yet
+    while len(output) < limit:
+        k = index
+        while k < n and items[k] is HOLE:
+            k += 1
+        if k == n:
+            break
+        if k > index:
+            output.append(_empty(k - index))
+            index = k
+            if len(output) == limit:
+                break
+        output.append(_property(ctx, v, recurse, index, ARRAY, _Desc(items[index])))
+        index += 1
+    if index < n:
+        output.append(_empty(n - index) if len(output) < limit else _more(n - index))
     return output
+
+
+def _empty(count: int) -> str:
+    return f"<{count} empty item{'s' if count > 1 else ''}>"
 
 
 def _format_set(ctx: _Ctx, v: JsObject, recurse: int) -> list:
@@ -646,7 +666,7 @@ def _format_iterator(ctx: _Ctx, v: JsObject, recurse: int) -> list:
 def _format_weak(ctx: _Ctx, v: JsObject, recurse: int) -> list:
     if not ctx.show_hidden:
         return ["<items unknown>"]
-    d = v.internal if type(v.internal) is dict else {}
+    d = v.internal if isinstance(v.internal, dict) else {}
     if v.cls == "WeakSet":
         out = _format_entries(ctx, list(d.values()), recurse, lambda k: _value(ctx, k, recurse))
     else:

@@ -18,7 +18,7 @@ from __future__ import annotations
 from ..runtime import CODEMAP
 
 from .lib_object import link
-from .runtime import NewTarget
+from .runtime import NewTarget, holes_read
 from .values import (CALLABLE, CLASS, CONSTRUCTOR, JS_NULL, NATIVE, SYM_HAS_INSTANCE, JsArray, JsFunction, JsObject,
                      from_host_str)
 
@@ -29,7 +29,7 @@ def list_from_array_like(rt, v) -> list:
         return []
     if type(v) is JsArray:
         rt.meter.charge(len(v.items))
-        return list(v.items)
+        return list(holes_read(v.items))
     if not isinstance(v, JsObject):
         rt.throw("TypeError", "CreateListFromArrayLike called on non-object")
     n = rt.to_length(rt.get(v, "length"))

@@ -23,6 +23,7 @@ import re
 
 from .numconv import number_to_string
 from .values import (
+    HOLE,
     JS_NULL,
     SYM_TO_STRING_TAG,
     JsArray,
@@ -332,6 +333,8 @@ class _Stringifier:
         rt.meter.charge(1)
         value = holder.items[int(key)] if type(holder) is JsArray and type(stack_key) is int \
             and stack_key < len(holder.items) else rt.get(holder, key)
+        if value is HOLE:
+            value = None
         if isinstance(value, JsObject):
             to_json = rt.get(value, "toJSON")
             if type(to_json) is JsFunction:

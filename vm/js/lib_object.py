@@ -23,7 +23,7 @@ The runtime keeps some properties outside ``props`` (array elements and
 from __future__ import annotations
 
 from .runtime import NewTarget
-from .values import (CALLABLE, CONSTRUCTOR, JS_NULL, NATIVE, SYM_TO_STRING_TAG, Accessor, JsArray, JsFunction,
+from .values import (CALLABLE, CONSTRUCTOR, HOLE, JS_NULL, NATIVE, SYM_TO_STRING_TAG, Accessor, JsArray, JsFunction,
                      JsObject, JsSymbol, index_of_key)
 
 
@@ -113,7 +113,7 @@ def descriptor(rt, o: JsObject, key):
     frozen = o.frozen is True
     if type(o) is JsArray and type(key) is str:
         i = index_of_key(key)
-        if 0 <= i < len(o.items):
+        if 0 <= i < len(o.items) and o.items[i] is not HOLE:
             return o.items[i], not frozen, True, not is_fixed(o, key)
         if key == "length":
             return float(len(o.items)), not frozen, False, False

@@ -723,7 +723,7 @@ class JsRuntime(Runtime):
         """``f(...args)``: a call with spread arguments."""
         if type(f) is not JsFunction:
             self.throw("TypeError", f"{self.callee_text()} is not a function")
-        return self.call(f, this, *holes_read(args.items))
+        return self.call(f, this, *args.items)
 
     # -- classes and literals ------------------------------------------------------------------
     def make_class(self, cls: JsFunction, parent):
@@ -821,8 +821,8 @@ class JsRuntime(Runtime):
         the others as item *n*) — array destructuring pulls only what it binds."""
         if type(v) is JsArray and v.proto is self.ArrayProto and self.array_values is \
                 self.ArrayProto.props.get(SYM_ITERATOR):
-            items = holes_read(v.items[:n]) + [None] * (n - len(v.items)) if len(v.items) < n \
-                else holes_read(v.items[:n])
+            items = holes_read(v.items[:n])     # a fresh list: may grow
+            items += [None] * (n - len(items))
             if rest:
                 items = items + [self.new_array(holes_read(v.items[n:]))]
             return self.new_array(items)
@@ -1037,6 +1037,10 @@ class JsRuntime(Runtime):
         if t in (list, tuple):
             return self.new_array([self.from_host(x, host) for x in v])
         return host.script_value(v)
+
+    @staticmethod
+    def main_results(result) -> tuple:
+        return ()           # a module returns nothing
 
     def main_args(self, args: tuple) -> tuple:
         """A JavaScript spell reads its inputs from the global ``args`` (an
