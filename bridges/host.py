@@ -21,12 +21,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..vm.runtime import register_function
+from ..vm.runtime import BridgeFailure, register_function
 from .registry import REGISTRY, SETUP, Field, Intrinsic, methods, namespaces
-
-
-class BridgeFailure(Exception):
-    """Raised by an intrinsic's impl: becomes a script error naming the intrinsic."""
 
 
 class BridgeObject:

@@ -14,7 +14,7 @@ import json
 from . import hooks, providers
 from .events import emit
 from .host import BridgeFailure
-from .waits import in_branch, wait
+from ..vm.waits import in_branch, wait
 from .registry import Field, intrinsic
 
 MESSAGE = Field("message", "table", fields=(Field("role", "string", required=True,

@@ -40,7 +40,7 @@ Types (``workflow.create{type = ...}``):
 
 * ``sequential`` (default): steps in order; each sees the results before it;
 * ``parallel``: every step at once, at most ``max_concurrency`` in flight,
-  through :func:`.waits.run_parallel` — their model waits overlap while the
+  through :func:`vm.waits.run_parallel` — their model waits overlap while the
   spell's code runs in declaration order, so output, journal and fuel are those
   of a sequential run.  The output, with ``merge = "all"`` (default), is the
   array of outputs of the steps that did not end in error, in declaration
@@ -102,7 +102,7 @@ from .host import BridgeFailure, BridgeObject, ScriptFunction, check_value, kind
 from .llm import build_messages, generate
 from .registry import Field, intrinsic
 from .tools import did_you_mean, run_tool, tools_of
-from .waits import run_parallel, wait
+from ..vm.waits import run_parallel, wait
 
 TYPES = ("sequential", "parallel", "conditional", "loop")
 KINDS = ("agent", "llm", "tool", "fn", "workflow")

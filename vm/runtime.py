@@ -43,6 +43,11 @@ def register_function(name: str, fn) -> None:
     LIBRARY_NAMES.setdefault(fn.__code__, name)
 
 
+class BridgeFailure(Exception):
+    """A bridge call that failed (raised by an intrinsic, or by a runtime whose
+    value cannot cross to the host): becomes a script error naming the intrinsic."""
+
+
 class ScriptThrow(Exception):
     """A script-level error in flight (Lua ``error``, JS ``throw``, Tengo runtime
     error).  ``value`` is what a script-level handler receives; ``span`` is where it

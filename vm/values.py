@@ -27,14 +27,7 @@ Values crossing to the host become plain Python data (``to_python``).
 """
 from __future__ import annotations
 
-MAXI = 0x7FFFFFFFFFFFFFFF
-MINI = -0x8000000000000000
-
-
-def wrap(i: int) -> int:
-    """Wrap a Python int to a two's-complement 64-bit integer."""
-    i &= 0xFFFFFFFFFFFFFFFF
-    return i - 0x10000000000000000 if i > MAXI else i
+from ..ir.ints import MAXI, MINI, wrap  # noqa: F401  (the VM's integers are the IR's)
 
 
 class BoolKey:

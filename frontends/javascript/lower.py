@@ -33,11 +33,19 @@ from __future__ import annotations
 
 from ...ir.builder import FunctionBuilder
 from ...ir.errors import CompileError
+from ...ir.javascript import (
+    ARROW,
+    ASYNC,
+    CALLABLE,
+    CLASS,
+    CONSTRUCTOR,
+    DERIVED,
+    GENERATOR,
+    KIND_BITS,
+    utf16_units,
+)
 from ...ir.model import Module
 from ...ir.source import Span
-from ...vm.js.emit import KIND_BITS
-from ...vm.js.values import (ARROW, ASYNC, CALLABLE, CLASS, CONSTRUCTOR, DERIVED, GENERATOR,
-                             from_host_str)
 
 _ARITH = {"+": "ADD", "-": "SUB", "*": "MUL", "/": "DIV", "%": "MOD", "**": "POW",
           "&": "BAND", "|": "BOR", "^": "BXOR", "<<": "SHL", ">>": "SHR"}
@@ -745,7 +753,7 @@ class Lowerer:
         elif t == "ObjectPattern":
             keys = []
             if not nested:
-                first = next((q for q in p.properties if q.type != "RestElement" and not q.computed), None)
+                first = next((q for q in p.properties if q.type != "RestElement" and not _computed(q)), None)
                 k = b.alloc()
                 if first is None:
                     self.emit("LOAD_NIL", k, node=p)
@@ -768,7 +776,7 @@ class Lowerer:
                     self.intrinsic("copy_props", regs[0], regs, prop)
                     self.bind_pattern(prop.argument, regs[0], kind, True)
                     continue
-                if prop.computed:
+                if _computed(prop):
                     kr = b.alloc()
                     self.expr_to(prop.key, kr)
                     self.intrinsic("to_key", kr, [kr], prop.key)
@@ -826,12 +834,12 @@ class Lowerer:
             if type(v) in (int, float):
                 return _number_literal(e.raw, v)
             if type(v) is str:
-                return from_host_str(v)
+                return utf16_units(v)
         if e.type == "UnaryExpression" and e.operator == "-" and e.argument.type == "Literal" \
                 and type(e.argument.value) in (int, float) and type(e.argument.value) is not bool:
             return -float(e.argument.value)
         if e.type == "TemplateLiteral" and not e.expressions:
-            return from_host_str(e.quasis[0].value.cooked)
+            return utf16_units(e.quasis[0].value.cooked)
         return _NO
 
     def expr_to(self, e, reg: int, name=None):
@@ -851,7 +859,7 @@ class Lowerer:
         if regex is not None:
             top = b.top
             a = b.alloc(2)
-            self.emit("LOAD_CONST", a, b.const(from_host_str(regex.pattern)), node=e)
+            self.emit("LOAD_CONST", a, b.const(utf16_units(regex.pattern)), node=e)
             self.emit("LOAD_CONST", a + 1, b.const(regex.flags), node=e)
             self.emit("INTRINSIC", reg, b.const("regexp"), a, 2, node=e)
             b.free_to(top)
@@ -890,7 +898,7 @@ class Lowerer:
         parts = []
         for i, q in enumerate(e.quasis):
             if q.value.cooked:
-                parts.append(("s", from_host_str(q.value.cooked)))
+                parts.append(("s", utf16_units(q.value.cooked)))
             if i < len(e.expressions):
                 parts.append(("e", e.expressions[i]))
         if not parts:
@@ -919,8 +927,8 @@ class Lowerer:
             if cooked is None:
                 self.emit("LOAD_NIL", base + i, node=q)
             else:
-                self.emit("LOAD_CONST", base + i, b.const(from_host_str(cooked)), node=q)
-            self.emit("LOAD_CONST", base + n + i, b.const(from_host_str(q.value.raw)), node=q)
+                self.emit("LOAD_CONST", base + i, b.const(utf16_units(cooked)), node=q)
+            self.emit("LOAD_CONST", base + n + i, b.const(utf16_units(q.value.raw)), node=q)
         strings = b.alloc()
         self.emit("INTRINSIC", strings, b.const("template"), site, 2 * n + 1, node=e)
         args = [strings] + list(e.quasi.expressions)
@@ -972,7 +980,7 @@ class Lowerer:
             elif prop.kind in ("get", "set"):
                 self.accessor(obj, prop, prop.kind, False)
             else:
-                key = None if prop.computed else _prop_name(prop.key)
+                key = None if _computed(prop) else _prop_name(prop.key)
                 if key == "__proto__" and not prop.shorthand and not prop.method:
                     v = self.expr_reg(prop.value)
                     self.intrinsic("set_proto", b.alloc(), [obj, v], prop)
@@ -1510,7 +1518,7 @@ class Lowerer:
             self.ex_ThisExpression(m, this)
             if m.key.type == "PrivateIdentifier":
                 key = ("index", self.private_key(m.key))
-            elif m.computed:
+            elif _computed(m):
                 kr = b.alloc()
                 self.expr_to(m.key, kr)
                 self.intrinsic("to_key", kr, [kr], m.key)
@@ -1528,11 +1536,11 @@ class Lowerer:
     def method(self, target, m, is_class, static=False, cls_var=None, enumerable=False):
         b = self.fs.b
         key = self.prop_key_reg(m)
-        name = _prop_name(m.key) if not m.computed and m.key.type != "PrivateIdentifier" else ""
+        name = _prop_name(m.key) if not _computed(m) and m.key.type != "PrivateIdentifier" else ""
         if m.key.type == "PrivateIdentifier":
             name = "#" + m.key.name
         f = self.function(m.value, name, CALLABLE, class_ctx=self.home_ctx(is_class, static, cls_var))
-        if m.computed:
+        if _computed(m):
             self.intrinsic("name_function", f, [f, key], m)
         flag = b.alloc()
         self.emit("LOAD_BOOL", flag, 1 if enumerable else 0, node=m)
@@ -1541,7 +1549,7 @@ class Lowerer:
     def accessor(self, target, m, kind, is_class, static=False, cls_var=None):
         b = self.fs.b
         key = self.prop_key_reg(m)
-        name = _prop_name(m.key) if not m.computed and m.key.type != "PrivateIdentifier" else ""
+        name = _prop_name(m.key) if not _computed(m) and m.key.type != "PrivateIdentifier" else ""
         f = self.function(m.value, f"{kind} {name}", CALLABLE, class_ctx=self.home_ctx(is_class, static, cls_var))
         flag = b.alloc()
         self.emit("LOAD_BOOL", flag, 1 if kind == "set" else 0, node=m)
@@ -1559,7 +1567,7 @@ class Lowerer:
         r = b.alloc()
         if m.key.type == "PrivateIdentifier":
             self.emit("MOVE", r, self.private_key(m.key), node=m.key)
-        elif m.computed:
+        elif _computed(m):
             self.expr_to(m.key, r)
             self.intrinsic("to_key", r, [r], m.key)
         else:
@@ -1693,16 +1701,23 @@ def _decl_end(node) -> int:
     return r[1] if r else 1
 
 
-def _prop_name(key) -> str:
+def _prop_name(key) -> str | None:
+    """The property key a non-computed key names; None for a number that is not
+    a small integer, which is converted like a computed key (ToString at run time)."""
     if key.type == "Identifier":
         return key.name
     if key.type == "Literal":
         v = key.value
         if type(v) in (int, float) and type(v) is not bool:
-            from ...vm.js.runtime import key_of_number
-            return key_of_number(float(v))
-        return from_host_str(str(v))
+            x = _number_literal(key.raw, v)
+            return str(int(x)) if x.is_integer() and 0 <= x < 1e21 else None
+        return utf16_units(str(v))
     return key.name
+
+
+def _computed(prop) -> bool:
+    """Whether a property's key must be evaluated (``[k]``, or an odd number)."""
+    return prop.computed or _prop_name(prop.key) is None
 
 
 class _At:

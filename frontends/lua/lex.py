@@ -27,8 +27,8 @@ from __future__ import annotations
 import re
 
 from ...ir.errors import ParseError
+from ...ir.ints import MAXI, wrap
 from ...ir.source import Span
-from ...vm.values import MAXI, wrap
 
 #: Deepest nesting of brackets, blocks and operators accepted; real Lua 5.4 (its
 #: LUAI_MAXCCALLS of 200 minus the levels its own ``load`` uses) accepts exactly

@@ -16,10 +16,10 @@ from __future__ import annotations
 
 from ...ir.builder import FunctionBuilder
 from ...ir.errors import CompileError
+from ...ir.ints import wrap
 from ...ir.model import Module
-from ...ir.source import Span
 from ...ir.opcodes import MULTI
-from ...vm.values import wrap
+from ...ir.source import Span
 from . import ast as A
 from .resolve import ENV, LOCAL, UPVAL, Resolver, resolve
 

@@ -27,7 +27,6 @@ from llmspell.vm.js.values import (
     DERIVED,
     GENERATOR,
     JS_NULL,
-    PLAIN_FUNCTION,
     JsFunction,
     JsSymbol,
     to_host_str,
@@ -336,7 +335,7 @@ class Builder:
                 self.define(f, k, x)
             return f
         if t is Fn:
-            kind = {"function": PLAIN_FUNCTION, "arrow": CALLABLE | ARROW, "generator": CALLABLE | GENERATOR,
+            kind = {"function": (CALLABLE | CONSTRUCTOR), "arrow": CALLABLE | ARROW, "generator": CALLABLE | GENERATOR,
                     "async": CALLABLE | ASYNC}[v.kind]
             f = self.reg(v, JsFunction(lambda this, *a: None, v.name, 0, kind, rt.FunctionProto))
             for k, x in v.props:

@@ -21,11 +21,11 @@ JavaScript module, each with the runtime operation it is bound to.
 from __future__ import annotations
 
 from ...ir.errors import CompileError
+from ...ir.javascript import KIND_BITS
 from ...ir.opcodes import OPCODES, Op
 from ..codegen import FuncGen, handler_table
 from .values import ASYNC, CLASS, GENERATOR, HOLE, JS_NULL, TDZ
 
-KIND_BITS = 8      # Function.kind = flags | (length << KIND_BITS)
 
 
 def _rt(name):

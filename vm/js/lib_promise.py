@@ -9,7 +9,7 @@
   of a spell drives the loop until the promise settles.
 * A bridge call that waits (``llm.complete``) returns a promise too: it runs
   in its own task, and when the bridge blocks on the network
-  (:func:`bridges.waits.wait` — a Task is a waits branch) the task parks on a
+  (:func:`vm.waits.wait` — a Task is a waits branch) the task parks on a
   future and the caller goes on.  Several calls started before any is awaited
   are in flight together: ``Promise.all([llm.complete(a), llm.complete(b)])``
   overlaps their waits like parallel workflow steps.
@@ -25,7 +25,7 @@ import concurrent.futures
 
 import greenlet
 
-from ...bridges.waits import _Branch
+from ..waits import Branch
 from ..runtime import ScriptThrow
 from .values import CALLABLE, CONSTRUCTOR, NATIVE, JsFunction, JsObject
 
@@ -40,7 +40,7 @@ class PromiseState:
         self.handled = False
 
 
-class Task(_Branch):
+class Task(Branch):
     """An async function's body (or a waiting bridge call) on its own greenlet."""
 
     used = 0          # call levels this task's frames hold while it is parked

@@ -17,7 +17,7 @@ import math
 import sys
 
 from ...ir.errors import ScriptError
-from ..runtime import Runtime, ScriptThrow, script_frames
+from ..runtime import BridgeFailure, Runtime, ScriptThrow, script_frames
 from . import fdlibm
 from .numconv import number_to_string, string_to_number, to_int32, to_uint32
 from .values import (
@@ -1011,7 +1011,6 @@ class JsRuntime(Runtime):
         if v is None or v is JS_NULL or t is bool:
             return None if t is JSNull else v
         if depth > 64:
-            from ...bridges.host import BridgeFailure
             raise BridgeFailure("value nested too deeply to pass to the host")
         obj = host.object_for(v)
         if obj is not None:

@@ -148,17 +148,9 @@ class JsArray(JsObject):
         return f"<JsArray {self.items[:5]}>"
 
 
-# JsFunction.kind bits
-CALLABLE = 1        # may be called without new (classes may not)
-CONSTRUCTOR = 2     # may be called with new (arrows, methods, generators may not)
-DERIVED = 4         # a class with an `extends` clause: `this` comes from super()
-CLASS = 8           # printed as [class X]
-ARROW = 16          # lexical this
-GENERATOR = 32
-ASYNC = 64
-NATIVE = 128
-
-PLAIN_FUNCTION = CALLABLE | CONSTRUCTOR
+# JsFunction.kind bits: the IR's (a compiled function's kind comes from its IR function)
+from ...ir.javascript import (ARROW, ASYNC, CALLABLE, CLASS, CONSTRUCTOR, DERIVED,  # noqa: E402,F401
+                              GENERATOR, NATIVE, utf16_units)
 
 
 class JsFunction(JsObject):
@@ -224,7 +216,4 @@ def to_host_str(s: str) -> str:
 
 def from_host_str(s: str) -> str:
     """A Python string as JS code units: astral characters become surrogate pairs."""
-    if s.isascii() or all(c < "\U00010000" for c in s):
-        return s
-    b = s.encode("utf-16-le", "surrogatepass")
-    return "".join(chr(int.from_bytes(b[i:i + 2], "little")) for i in range(0, len(b), 2))
+    return utf16_units(s)

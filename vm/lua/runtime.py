@@ -15,7 +15,7 @@ import sys
 from ...ir.errors import ScriptError
 from ...ir.opcodes import Op
 from ..debuginfo import name_register
-from ..runtime import CODEMAP, LIBRARY_NAMES, Runtime, ScriptThrow, frame_span
+from ..runtime import CODEMAP, LIBRARY_NAMES, BridgeFailure, Runtime, ScriptThrow, frame_span
 from ..values import MAXI, MINI, Table, byte_len, join, wrap
 from .lauxlib import type_name
 from .numbers import fmt_float, fmt_number, str2number, float_to_int
@@ -353,7 +353,6 @@ class LuaRuntime(Runtime):
             if obj is not None:
                 return obj
             if depth > 64:
-                from ...bridges.host import BridgeFailure
                 raise BridgeFailure("value nested too deeply to pass to the host")
             if not v.hash and v.arr[1:] and None not in v.arr[1:]:
                 return [self.to_host(x, host, depth + 1) for x in v.arr[1:]]

@@ -1,4 +1,5 @@
-"""Waiting without blocking: how parallel workflow steps overlap their LLM calls.
+"""Waiting without blocking: how parallel workflow steps (and JavaScript
+promises) overlap their LLM calls.
 
 A bridge that waits (an HTTP request to a model) calls :func:`wait`.  Outside
 a parallel section it simply runs the blocking function.  Inside one, each
@@ -25,7 +26,7 @@ def _pool():
     return _POOL
 
 
-class _Branch(greenlet.greenlet):
+class Branch(greenlet.greenlet):
     """A branch of a parallel section; ``future`` is what it waits for."""
 
     future = None
@@ -34,13 +35,13 @@ class _Branch(greenlet.greenlet):
 def in_branch() -> bool:
     """Whether this code runs in a branch of a parallel section (so blocking
     work goes to another thread, where script code must never run)."""
-    return isinstance(greenlet.getcurrent(), _Branch)
+    return isinstance(greenlet.getcurrent(), Branch)
 
 
 def wait(fn, *args, **kwargs):
     """Run blocking *fn*; inside a parallel branch, let the other branches run meanwhile."""
     here = greenlet.getcurrent()
-    if not isinstance(here, _Branch):
+    if not isinstance(here, Branch):
         return fn(*args, **kwargs)
     here.future = _pool().submit(fn, *args, **kwargs)
     here.parent.switch()                 # back to the scheduler until our result is in
@@ -69,7 +70,7 @@ def run_parallel(thunks: list, max_concurrency: int | None = None, depth_cell=No
     limit = max_concurrency or len(thunks) or 1
     results: list = [None] * len(thunks)
     pending = list(range(len(thunks)))
-    running: list[tuple[int, _Branch]] = []
+    running: list[tuple[int, Branch]] = []
 
     def start(i):
         def body():
@@ -77,7 +78,7 @@ def run_parallel(thunks: list, max_concurrency: int | None = None, depth_cell=No
                 results[i] = ("ok", thunks[i]())
             except BaseException as e:      # handed back to the caller, in order
                 results[i] = ("error", e)
-        branch = _Branch(body)
+        branch = Branch(body)
         running.append((i, branch))
         enter(i, branch)                    # runs until it waits or ends
 
