@@ -206,9 +206,11 @@ def run(source: str, lang: str = "lua", *, name: str = "<string>", policy=None,
 
 
 def check(source: str, lang: str = "lua", name: str = "<string>") -> list[LlmspellError]:
-    """Static checks without running: for now parse, lower and verify."""
+    """Static checks without running: for now parse, lower, verify and
+    compile to Python (which validates, e.g., JavaScript's regular-expression
+    literals)."""
     try:
-        compile(source, lang, name, cache=False)
+        compile(source, lang, name, cache=False).compiled
     except LlmspellError as e:
         e.source = _source_file(name, source)
         return [e]

@@ -89,12 +89,15 @@ def test_syntax_errors_name_the_position():
     ("import x from './x.js';", "import"),
     ("export const a = 1;", "export"),
     ("let big = 10n;", "the literal 10n"),
+    ("const r = /\\p{Emoji}/u;", "unsupported: \\p{Emoji}"),      # a pattern the RegExp engine refuses
     ("class A { static { } }", "static blocks"),
 ])
 def test_unsupported_syntax_is_a_compile_error_naming_it(src, construct):
     with pytest.raises(llmspell.CompileError) as info:
         run(src)
     assert construct in info.value.message
+    [found] = llmspell.check(src, "javascript", "lim.js")       # found without running anything
+    assert construct in found.message
 
 
 def test_no_escape_to_python():

@@ -159,6 +159,9 @@ class JsFuncGen(FuncGen):
             self.line(f"r{a} = JS_NULL")
         elif name in ("tdz", "hole"):
             self.line(f"r{a} = {name.upper()}")
+        elif name == "regexp":
+            self.check_regexp(pc, c)
+            super().op_INTRINSIC(pc, a, k, c, d)
         elif name in ("gt", "ge"):      # a > b: inline for numbers, else ToPrimitive a first
             sym = ">" if name == "gt" else ">="
             self.line(f"r{a} = r{c} {sym} r{c + 1} if type(r{c}) is float and type(r{c + 1}) is float "
@@ -169,6 +172,20 @@ class JsFuncGen(FuncGen):
                 self.line(f"r{a} = r{c}")
         else:
             super().op_INTRINSIC(pc, a, k, c, d)
+
+    def check_regexp(self, pc: int, c: int):
+        """A regular-expression literal is compiled now, so that a pattern the
+        engine refuses is a compile error at its position, before anything runs.
+        The lowering loads its source and flags just before (LOAD_CONST c, c+1)."""
+        from .regexp import RegExpError, compile as compile_regexp
+        code, consts = self.fn.code, self.fn.consts
+        loads = {ins[1]: consts[ins[2]] for ins in code[max(0, pc - 2):pc] if ins[0] == Op.LOAD_CONST}
+        if c in loads and c + 1 in loads:
+            try:
+                compile_regexp(loads[c], loads[c + 1])
+            except RegExpError as e:
+                raise CompileError(str(e), self.fn.spans[pc],
+                                   hint="see the README's JavaScript section for the RegExp support") from None
 
     # objects
     def op_NEW_TABLE(self, pc, a, b, c):
