@@ -1157,35 +1157,43 @@ class Lowerer:
 
     def update(self, e, reg):
         """``x++`` / ``--o.p``: ToNumeric, then +-1; *reg* (if any) gets the
-        expression's value."""
+        expression's value.  One ``inc``/``dec`` when the old value is not
+        needed (a statement ``i++``, or the prefix forms)."""
         b = self.fs.b
         top = b.top
-        delta = b.rk(1.0)
-        op = "ADD" if e.operator == "++" else "SUB"
+        step = "inc" if e.operator == "++" else "dec"
         target = e.argument
-        old = b.alloc()
+        postfix_value = reg is not None and not e.prefix
         if target.type == "Identifier":
-            self.expr_to(target, old)
-            self.emit("SUB", old, old, b.rk(0.0), node=e)          # ToNumeric
-            new = reg if (reg is not None and e.prefix) else b.alloc()
-            self.emit(op, new, old, delta, node=e)
             var = self.lookup(target.name)
-            if var is None:
-                self.emit("STORE_GLOBAL", b.const(target.name), new, node=e)
-            else:
-                self.store_var(var, new, e)
+            local = var is not None and var.fs is self.fs and not var.boxed and var.initialized \
+                and var.kind != "const" and var.end != _ALWAYS_CHECK
+            cur = var.reg if local else b.alloc()
+            if not local:
+                self.expr_to(target, cur)
         elif target.type == "MemberExpression":
             obj = self.expr_reg(target.object)
             key = self.member_key(target)
-            self.get_member(old, obj, key, target)
-            self.emit("SUB", old, old, b.rk(0.0), node=e)
-            new = reg if (reg is not None and e.prefix) else b.alloc()
-            self.emit(op, new, old, delta, node=e)
-            self.set_member(obj, key, new, target)
+            cur = b.alloc()
+            self.get_member(cur, obj, key, target)
         else:
             self.unsupported(e, "this update target")
-        if reg is not None and not e.prefix:
-            self.emit("MOVE", reg, old, node=e)
+        if postfix_value:
+            self.intrinsic("to_number", reg, [cur], e)         # the old value, as a number
+            new = b.alloc()
+            self.emit("ADD" if step == "inc" else "SUB", new, reg, b.rk(1.0), node=e)
+        else:
+            new = cur if target.type == "Identifier" and local else b.alloc()
+            self.intrinsic(step, new, [cur], e)
+        if target.type == "Identifier":
+            if var is None:
+                self.emit("STORE_GLOBAL", b.const(target.name), new, node=e)
+            elif not (local and new == cur):
+                self.store_var(var, new, e)
+        else:
+            self.set_member(obj, key, new, target)
+        if reg is not None and e.prefix:
+            self.emit("MOVE", reg, new, node=e)
         b.free_to(max(top, reg + 1) if reg is not None and reg >= top else top)
 
     def ex_AssignmentExpression(self, e, reg):

@@ -44,7 +44,8 @@ INTRINSICS: dict = {
     "in": lambda rt: lambda k, o: rt.has_property(o, k),
     "delete": _rt("delete"),
     "to_number": _rt("to_number"),
-    "to_numeric_inc": lambda rt: lambda v: rt.to_number(v) + 1.0,
+    "inc": lambda rt: lambda v: rt.to_number(v) + 1.0,
+    "dec": lambda rt: lambda v: rt.to_number(v) - 1.0,
     "to_key": _rt("to_property_key"),
     "new": _rt("construct"),
     "array": lambda rt: lambda *items: rt.new_array(list(items)),
@@ -80,6 +81,19 @@ INTRINSICS: dict = {
     "async": _rt("async_function"),
     "check_object": _rt("require_object_coercible"),
     "check_tdz": lambda rt: lambda v, name: v if v is not TDZ else rt.tdz_error(name),
+}
+
+
+#: intrinsics written inline as Python expressions over their operands: the
+#: number (or constant) case costs no call; anything else calls the runtime
+INLINE = {
+    "null": "JS_NULL", "tdz": "TDZ", "hole": "HOLE",
+    "nullish": "{0} is None or {0} is JS_NULL",                          # x == null, for ?? and ?.
+    "to_number": "{0} if type({0}) is float else tonum({0})",            # ToNumeric
+    "inc": "{0} + 1.0 if type({0}) is float else tonum({0}) + 1.0",
+    "dec": "{0} - 1.0 if type({0}) is float else tonum({0}) - 1.0",
+    "gt": "{0} > {1} if type({0}) is float and type({1}) is float else ix_gt({0}, {1})",   # a > b:
+    "ge": "{0} >= {1} if type({0}) is float and type({1}) is float else ix_ge({0}, {1})",  # a first
 }
 
 
@@ -155,22 +169,16 @@ class JsFuncGen(FuncGen):
 
     def op_INTRINSIC(self, pc, a, k, c, d):
         name = self.fn.consts[k]
-        if name == "null":
-            self.line(f"r{a} = JS_NULL")
-        elif name in ("tdz", "hole"):
-            self.line(f"r{a} = {name.upper()}")
-        elif name == "regexp":
-            self.check_regexp(pc, c)
-            super().op_INTRINSIC(pc, a, k, c, d)
-        elif name in ("gt", "ge"):      # a > b: inline for numbers, else ToPrimitive a first
-            sym = ">" if name == "gt" else ">="
-            self.line(f"r{a} = r{c} {sym} r{c + 1} if type(r{c}) is float and type(r{c + 1}) is float "
-                      f"else ix_{name}(r{c}, r{c + 1})")
+        template = INLINE.get(name)
+        if template is not None:
+            self.line(f"r{a} = " + template.format(*(f"r{c + i}" for i in range(d))))
         elif name == "check_tdz":       # (value, name): the value itself unless uninitialised
             self.line(f"if r{c} is TDZ: tdz_error(r{c + 1})")
             if a != c:
                 self.line(f"r{a} = r{c}")
         else:
+            if name == "regexp":
+                self.check_regexp(pc, c)
             super().op_INTRINSIC(pc, a, k, c, d)
 
     def check_regexp(self, pc: int, c: int):
@@ -237,8 +245,11 @@ class JsFuncGen(FuncGen):
             self.line(f"r{a} = {x} {sym} {y} if {guard} else arith({name!r}, {x}, {y})")
         elif name == "DIV":
             self.line(f"r{a} = {x} / {y} if {guard} and {y} else arith('DIV', {x}, {y})")
-        elif name == "MOD":
-            self.line(f"r{a} = {x} % {y} if {guard} and {x} > 0 and {y} > 0 else arith('MOD', {x}, {y})")
+        elif name == "MOD":       # Python's % is JavaScript's for positive operands
+            k = self.const_of(c)
+            positive = " and ".join(t for t in (guard if guard != "True" else "", f"{x} > 0",
+                                                "" if type(k) is float and k > 0 else f"{y} > 0") if t)
+            self.line(f"r{a} = {x} % {y} if {positive} else arith('MOD', {x}, {y})")
         elif name == "IDIV":
             self.fail("IDIV")
         else:

@@ -1088,7 +1088,7 @@ class JsRuntime(Runtime):
             "getp": self.get, "geti": self.get_index, "setp": self.put, "seti": self.set_index,
             "add": self.add, "arith": self.arith, "lt": self.lt, "le": self.le, "truthy": self.truthy,
             "neg": self.neg, "bnot": self.bit_not, "callx": self.call_site, "iterate": lambda v: self.iterate(v, True),
-            "tostr": self.to_string, "strcharge": self.meter.string,
+            "tostr": self.to_string, "tonum": self.to_number, "strcharge": self.meter.string,
             "caught": self.caught, "throw": self.thrown, "gmiss": self.global_missing,
             "TDZ": TDZ, "tdz_error": self.tdz_error, "HOLE": HOLE,
             "new_object": self.new_object, "new_array": self.new_array, "mkclass": self.class_function,
