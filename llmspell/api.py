@@ -20,7 +20,7 @@ from . import __version__
 from .errors import LlmspellError, UsageError
 
 LANG_BY_SUFFIX = {".lua": "lua", ".js": "javascript", ".mjs": "javascript", ".tengo": "tengo"}
-LANGS = ("lua", "javascript")
+LANGS = ("lua", "javascript", "tengo")
 
 
 def lang_for(path: str, lang: str | None = None) -> str:
@@ -129,6 +129,9 @@ def _frontend(lang: str):
     if lang == "javascript":
         from .frontends.javascript.compile import compile_js
         return compile_js
+    if lang == "tengo":
+        from .frontends.tengo.compile import compile_tengo
+        return compile_tengo
     raise UsageError(f"language {lang!r} is not supported yet")
 
 

@@ -158,6 +158,9 @@ def _generator_for(lang: str) -> type:
     if lang == "javascript":
         from .js.emit import JsFuncGen
         return JsFuncGen
+    if lang == "tengo":
+        from .tengo.emit import TengoFuncGen
+        return TengoFuncGen
     return FuncGen
 
 

@@ -26,7 +26,7 @@ def test_rows_are_well_formed():
 
 
 def test_every_opcode_has_a_code_generator_in_every_language():
-    for lang in ("lua", "javascript"):
+    for lang in ("lua", "javascript", "tengo"):
         handlers = codegen._generator_for(lang).HANDLERS
         assert len(handlers) == len(OPCODES)
         assert all(callable(h) for h in handlers)

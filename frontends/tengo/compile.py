@@ -1,0 +1,13 @@
+"""Tengo source → verified IR module: scan, parse (Lark LALR), lower, verify."""
+from __future__ import annotations
+
+from ...ir.model import Module
+from ...ir.verify import verify
+from .. import lower_deep
+from .lower import lower
+from .parse import parse
+
+
+def compile_tengo(source: str, name: str) -> Module:
+    tree = parse(source, name)
+    return lower_deep(lambda: verify(lower(tree, name, source)), None)

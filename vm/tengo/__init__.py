@@ -1,0 +1,1 @@
+"""Tengo: its runtime (values, operators, builtins) and its standard library modules."""
