@@ -249,7 +249,7 @@ class FuncGen:
         self.indent = indent
         # exact parameters (no *args) keep CPython's specialised call path; extra
         # arguments are handled at the call site (see op_CALL)
-        params = [f"r{i}=None" for i in range(fn.nparams)]
+        params = self.parameters(fn)
         if fn.is_vararg:
             params.append("*va")
         if fn.upvals:
@@ -294,6 +294,11 @@ class FuncGen:
         self.indent -= 1
         if self.index == 0:
             self.out.append("    " * self.indent + "f0 = mk_f0()")
+
+    def parameters(self, fn: Function) -> list[str]:
+        """The Python parameters of *fn* (Lua and JavaScript: a missing
+        argument is nil/undefined)."""
+        return [f"r{i}=None" for i in range(fn.nparams)]
 
     def _maybe_unassigned(self) -> list[int]:
         """Registers that might be read before Python sees them assigned: those

@@ -44,6 +44,9 @@ def make_runtime(lang: str, policy, out):
     if lang == "javascript":
         from .js.runtime import JsRuntime
         return JsRuntime(policy, out)
+    if lang == "tengo":
+        from .tengo.runtime import TengoRuntime
+        return TengoRuntime(policy, out)
     raise LlmspellError(f"no runtime for language {lang!r}")
 
 

@@ -57,6 +57,7 @@ class Tok:
 
 def tokens(source: str, name: str) -> list[Tok]:
     out: list[Tok] = []
+    brackets: list[str] = []
     i, n = 0, len(source)
     line, line_start = 1, 0
 
@@ -134,6 +135,12 @@ def tokens(source: str, name: str) -> list[Tok]:
                 i += len(text)
                 if type_ == "LBRACE" and out and out[-1].type in _BEFORE_MAP:
                     type_ = "LMAP"      # `{` where an expression starts: a map literal, not a block
+                if type_ in ("LPAR", "LSQB", "LMAP", "LBRACE"):
+                    brackets.append(type_)
+                elif type_ in ("RPAR", "RSQB", "RBRACE") and brackets:
+                    opener = brackets.pop()
+                    if opener != "LBRACE" and out and out[-1].type == "SEMICOLON" and out[-1].value == "\n":
+                        out.pop()       # a newline before the closing bracket of a literal or a call
                 add(type_, text, start, i)
                 break
         else:

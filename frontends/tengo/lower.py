@@ -57,6 +57,7 @@ class FuncState:
         self.captured = captured
         self.active_top = 0          # registers below this hold live variables
         self.saved_tops: list[int] = []
+        self.shared: dict[str, int] = {}    # captured loop-body variables: name -> their one box
 
 
 class Lowerer:
@@ -152,6 +153,8 @@ class Lowerer:
         if name in scope:
             self.error(tok, f"'{name}' redeclared in this block")
         var = Var(name, reg, name in self.fs.captured, self.fs)
+        if var.boxed and name in self.fs.shared:
+            var.reg = reg = self.fs.shared[name]      # the loop's one variable (see share_loop_variables)
         scope[name] = var
         self.fs.active_top = max(self.fs.active_top, reg + 1)
         if self.fs.b.top < reg + 1:
@@ -225,19 +228,42 @@ class Lowerer:
             # a function can call itself by the name it is being defined as
             reg = b.alloc()
             var = self.declare(tok, reg)
-            self.emit("LOAD_NIL", reg, node=st)
-            if var.boxed:
-                self.emit("BOX", reg, reg, node=st)
+            if var.reg == reg:
+                self.emit("LOAD_NIL", reg, node=st)
+                if var.boxed:
+                    self.emit("BOX", reg, reg, node=st)
             f = self.expr_reg(value, name=str(tok))
             self.store_var(var, f, st)
-            b.free_to(reg + 1)
+            b.free_to(max(reg + 1, self.fs.active_top))
             return
         reg = b.alloc()
         self.expr_to(value, reg, name=str(tok))
         b.free_to(reg + 1)
-        var = self.declare(tok, reg)
-        if var.boxed:
-            self.emit("BOX", reg, reg, node=st)
+        self.init_var(self.declare(tok, reg), reg, st)
+
+    def init_var(self, var: Var, value_reg: int, node):
+        """Give a just-declared variable its first value (from *value_reg*)."""
+        if var.reg != value_reg:
+            if var.boxed:
+                self.emit("STORE_BOX", var.reg, value_reg, node=node)     # a shared loop variable
+            else:
+                self.emit("MOVE", var.reg, value_reg, node=node)
+        elif var.boxed:
+            self.emit("BOX", var.reg, var.reg, node=node)
+
+    def share_loop_variables(self, body, node, names=()):
+        """Tengo gives a loop's variables one slot for the whole loop, so closures
+        made in different iterations share them: the captured ones get their box
+        here, before the loop, and each iteration's ``:=`` stores into it."""
+        fs = self.fs
+        b = fs.b
+        declared = set(names) | _defined_names(body)
+        for name in sorted(declared & fs.captured):
+            reg = b.alloc()
+            fs.active_top = max(fs.active_top, reg + 1)
+            self.emit("LOAD_NIL", reg, node=node)
+            self.emit("BOX", reg, reg, node=node)
+            fs.shared[name] = reg
 
     def st_assign(self, st):
         target, value = _kids(st)
@@ -315,10 +341,10 @@ class Lowerer:
             self.emit("RETURN", r, 1, 0, node=st)
 
     def st_export_stmt(self, st):
+        """``export`` makes a module's value; in the spell itself (the main
+        module) tengo ignores it without evaluating its expression."""
         if self.fs.parent is not None:
             self.error(st, "export not allowed inside function")
-        r = self.expr_reg(_kids(st)[0])
-        self.emit("RETURN", r, 1, 0, node=st)
 
     def st_break_stmt(self, st):
         if not self.fs.loops:
@@ -331,7 +357,11 @@ class Lowerer:
         self.emit("BREAK", self.fs.loops[-1][1], node=st)
 
     def st_if_stmt(self, st):
-        init, cond, body, alt = _kids(st)
+        trees = [c for c in st.children if isinstance(c, Tree)]
+        has_init = any(isinstance(c, Token) and c.type == "SEMICOLON" for c in st.children)
+        init = trees.pop(0) if has_init else None
+        cond, body = trees[0], trees[1]
+        alt = trees[2] if len(trees) > 2 else None
         self.open_scope()
         b = self.fs.b
         top = b.top
@@ -349,6 +379,9 @@ class Lowerer:
 
     def loop(self, st, body, cond=None, post=None):
         b = self.fs.b
+        self.open_scope()
+        saved = dict(self.fs.shared)
+        self.share_loop_variables(body, st)
         brk, cont = b.label(), b.label()
         self.emit("LOOP", brk, node=st)
         if cond is not None:
@@ -368,6 +401,8 @@ class Lowerer:
             self.stmt(post)
             b.free_to(top)
         self.emit("END", node=st)
+        self.fs.shared = saved
+        self.close_scope()
 
     def st_for_ever(self, st):
         self.loop(st, _kids(st)[0])
@@ -385,12 +420,16 @@ class Lowerer:
         self.close_scope()
 
     def st_for_in(self, st):
-        k = _kids(st)
-        key_tok, val_tok, src, body = k
+        idents = [c for c in st.children if isinstance(c, Token) and c.type == "IDENT"]
+        src, body = [c for c in st.children if isinstance(c, Tree)]
+        key_tok, val_tok = (idents + [None])[:2]
         if val_tok is None:
             # `for v in x`: one variable gets the values (for maps too, per tengo)
             key_tok, val_tok = None, key_tok
         b = self.fs.b
+        self.open_scope()
+        saved = dict(self.fs.shared)
+        self.share_loop_variables(body, st, [str(t) for t in (key_tok, val_tok) if t is not None])
         base = b.alloc(5)
         self.expr_to(src, base)
         brk, cont = b.label(), b.label()
@@ -398,11 +437,7 @@ class Lowerer:
         self.open_scope()
         for tok, reg in ((key_tok, base + 3), (val_tok, base + 4)):
             if tok is not None and str(tok) != "_":
-                var = self.declare(tok, b.alloc())
-                if var.boxed:
-                    self.emit("BOX", var.reg, reg, node=st)
-                else:
-                    self.emit("MOVE", var.reg, reg, node=st)
+                self.init_var(self.declare(tok, b.alloc()), reg, st)
         self.emit("BLOCK", cont, node=st)
         self.fs.loops.append((brk, cont))
         self.st_block(body)
@@ -410,6 +445,8 @@ class Lowerer:
         self.emit("END", node=st)
         self.close_scope()
         self.emit("END", node=st)
+        self.fs.shared = saved
+        self.close_scope()
 
     # -- expressions -------------------------------------------------------------------------
     def expr_reg(self, e, name=None) -> int:
@@ -677,6 +714,19 @@ def _constant(e):
         if type(v) is float:
             return -v
     return None
+
+
+def _defined_names(tree) -> set:
+    """Names ``:=`` declares in *tree*, not looking into function literals."""
+    out: set = set()
+    stack = [tree]
+    while stack:
+        n = stack.pop()
+        if isinstance(n, Tree) and n.data != "func_lit":
+            if n.data == "define" and n.children[0].data == "name":
+                out.add(str(n.children[0].children[0]))
+            stack.extend(n.children)
+    return out
 
 
 def _names(tree) -> set:

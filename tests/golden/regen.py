@@ -1,12 +1,14 @@
 """Regenerate golden transcripts from the reference implementations.
 
-Usage:  python tests/golden/regen.py lua|js [NAME ...]
+Usage:  python tests/golden/regen.py lua|js|tengo [NAME ...]
 
 Input: every tests/golden/<lang>/NAME.<ext> (or only the NAMEs given).
 Output: NAME.out next to each program = its transcript on the reference (real
-Lua 5.4 through lupa, or node; see <lang>_reference.py).  .out files are never
-written by hand: this script is their only source, and the golden tests re-run
-the reference to check that each one is still current.
+Lua 5.4 through lupa, node, or real Tengo through tgo-test; see
+<lang>_reference.py).  .out files are never written by hand: this script is
+their only source, and the golden tests re-run the reference to check that
+each one is still current.  A reference that is downloaded rather than
+installed (tgo-test) is fetched on first use.
 
 A program the reference cannot even load is a broken golden program: the
 script reports it and exits non-zero without writing its .out.
@@ -22,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import ReferenceSyntaxError, encode_transcript  # noqa: E402
 
-LANGS = {"lua": "lua_reference", "js": "js_reference"}
+LANGS = {"lua": "lua_reference", "js": "js_reference", "tengo": "tengo_reference"}
 
 
 def main(argv: list[str]) -> int:
@@ -30,6 +32,8 @@ def main(argv: list[str]) -> int:
         print(f"usage: regen.py {'|'.join(LANGS)} [NAME ...]", file=sys.stderr)
         return 2
     ref = importlib.import_module(LANGS[argv[0]])
+    if hasattr(ref, "fetch_reference") and ref.reference_path() is None:
+        print(f"fetching {ref.REFERENCE}: {ref.fetch_reference()}")
     wanted = {Path(a).stem for a in argv[1:]}
     programs = [p for p in ref.golden_programs() if not wanted or p.stem in wanted]
     missing = wanted - {p.stem for p in programs}

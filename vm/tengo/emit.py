@@ -57,6 +57,10 @@ class TengoFuncGen(FuncGen):
         raise CompileError(f"{what} is not used by Tengo code (a code generator bug)",
                            self.fn.spans[self.pc] if self.fn.spans else self.fn.span)
 
+    def parameters(self, fn) -> list[str]:
+        """Exact parameters: a call with too few arguments is tengo's error."""
+        return [f"r{i}" for i in range(fn.nparams)]
+
     # data: builtins are the only globals
     def op_LOAD_GLOBAL(self, pc, a, k):
         name = repr(self.fn.consts[k])

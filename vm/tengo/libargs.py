@@ -1,0 +1,104 @@
+"""Argument checking for the standard modules, as Tengo's Go functions do it.
+
+Every module function in real Tengo starts the same way (stdlib/func_typedefs.go):
+check the argument count (``ErrWrongNumArguments``), then convert each argument
+with one of tengo.go's ``To*`` conversions or insist on an exact type
+(``ErrInvalidArgumentType{Name: "first", Expected: "string(compatible)"}``); the
+VM then words the error with the function's type name.  :func:`unpack` does all
+of that from a short spec, so each module function states its signature once::
+
+    s, n = unpack(rt, "user-function:repeat", args, "S I")
+
+Spec letters — compatible conversions: ``S`` string (``ToString``: anything but
+undefined), ``I`` int (``ToInt``/``ToInt64``: int, float, char, bool, decimal
+string), ``F`` float (``ToFloat64``), ``Y`` bytes (``ToByteSlice``: bytes, or a
+string's UTF-8), ``T`` time (``ToTime``: a time, or an int of Unix seconds).
+Exact types: ``s`` string, ``i`` int, ``f`` float, ``b`` bool, ``y`` bytes,
+``a`` array (mutable or immutable), ``*`` anything.  A trailing ``?`` makes the
+rest optional (missing ones come back as None).
+"""
+from __future__ import annotations
+
+from .values import Array, Time, to_float64, to_int64
+
+ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth")
+NS_PER_S = 1_000_000_000
+
+
+def utf8(s: str) -> bytes:
+    """A Tengo string's bytes (Go's ``[]byte(s)``)."""
+    return s.encode("utf-8", "surrogatepass")
+
+
+def _conv_string(rt, v):
+    if type(v) is str:
+        return v
+    return None if v is None else rt.inspect(v)
+
+
+def _conv_bytes(rt, v):
+    if type(v) is bytes:
+        return v
+    return utf8(v) if type(v) is str else None
+
+
+def _conv_time(rt, v):
+    if type(v) is Time:
+        return v
+    return Time(v * NS_PER_S) if type(v) is int else None
+
+
+def _exact(t):
+    return lambda rt, v: v if type(v) is t else None
+
+
+_SPECS = {
+    "S": ("string(compatible)", _conv_string),
+    "I": ("int(compatible)", lambda rt, v: to_int64(v)),
+    "F": ("float(compatible)", lambda rt, v: to_float64(v)),
+    "Y": ("bytes(compatible)", _conv_bytes),
+    "T": ("time(compatible)", _conv_time),
+    "s": ("string", _exact(str)),
+    "i": ("int", _exact(int)),
+    "f": ("float", _exact(float)),
+    "b": ("bool", _exact(bool)),
+    "y": ("bytes", _exact(bytes)),
+    "a": ("array", lambda rt, v: v if isinstance(v, Array) else None),
+}
+
+
+def unpack(rt, label: str, args: tuple, spec: str) -> list:
+    """Check *args* against *spec* for the function Tengo calls *label*; return the
+    converted values (None for missing optional ones)."""
+    letters = spec.replace(" ", "")
+    required = letters.find("?")
+    letters = letters.replace("?", "")
+    if required < 0:
+        required = len(letters)
+    if not required <= len(args) <= len(letters):
+        rt.wrong_args(label)
+    out = []
+    for k, (letter, v) in enumerate(zip(letters, args)):
+        if letter == "*":
+            out.append(v)
+            continue
+        expected, conv = _SPECS[letter]
+        r = conv(rt, v)
+        if r is None:
+            rt.bad_arg(label, ORDINALS[k], expected, v)
+        out.append(r)
+    out.extend([None] * (len(letters) - len(args)))
+    return out
+
+
+def go_error(rt, message: str):
+    """Tengo's ``wrapError(err)``: an error value holding Go's message."""
+    return rt.make_error(message)
+
+
+def functions(rt, fns: dict, label_name=None) -> dict:
+    """Module members from {name: python function}: each is registered with the
+    runtime as ``user-function:NAME`` (or the fixed *label_name*, for the modules
+    whose Go functions have no name, like base64's)."""
+    return {name: rt.user_function(name if label_name is None else label_name, fn)
+            for name, fn in fns.items()}
