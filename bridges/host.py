@@ -146,7 +146,7 @@ class BridgeHost:
             entry["result"] = _journal_value(result)
             return self.to_script(result)
         except BridgeFailure as e:
-            rt.error(f"{it.name}: {e}")
+            return rt.bridge_failure(f"{it.name}: {e}")
 
     def require(self, capability: str):
         policy = self.rt.policy

@@ -200,7 +200,7 @@ def direct_caller(host, name: str):
             entry["result"] = result if isinstance(result, (str, int, float, bool, type(None))) else repr(result)
             return host.to_script(result)
         except BridgeFailure as e:
-            rt.error(f"tools.{name}: {e}")
+            return rt.bridge_failure(f"tools.{name}: {e}")
     from ..vm.runtime import register_function
     register_function(f"tools.{name}", direct)
     return host.rt.host_function(f"tools.{name}", direct)

@@ -110,6 +110,12 @@ class Runtime:
         — a dict of ``--arg`` values — or values of this language)."""
         return tuple(self.from_host(a, None) if type(a) in (dict, list) else a for a in args)
 
+    def bridge_failure(self, message: str):
+        """A bridge call failed: Lua and JavaScript raise a script error (which
+        ``pcall``/``catch`` can handle); Tengo, which has no exceptions, returns
+        an error value instead."""
+        self.error(message)
+
     @staticmethod
     def main_results(result) -> tuple:
         """What the main chunk returned, as a tuple of values."""

@@ -25,6 +25,7 @@ from ...ir.errors import CompileError
 from ...ir.ints import MAXI, wrap
 from ...ir.model import Module
 from ...ir.source import Span
+from ...ir.tengo import import_problem
 
 _BINARY = {"+": "ADD", "-": "SUB", "*": "MUL", "/": "DIV", "%": "MOD", "&": "BAND", "|": "BOR", "^": "BXOR",
            "<<": "SHL", ">>": "SHR"}
@@ -539,7 +540,11 @@ class Lowerer:
 
     def ex_import_expr(self, e, reg):
         b = self.fs.b
-        self.emit("LOAD_CONST", reg, b.const(str(_kids(e)[0])), node=e)
+        name = str(_kids(e)[0])
+        problem = import_problem(name)
+        if problem is not None:
+            self.error(e, problem)
+        self.emit("LOAD_CONST", reg, b.const(name), node=e)
         self.emit("INTRINSIC", reg, b.const("import"), reg, 1, node=e)
 
     def ex_error_expr(self, e, reg):

@@ -15,9 +15,9 @@ import math
 
 import pytest
 from llmspell.ir.errors import LimitExceeded, ScriptError
+from llmspell.ir.tengo import import_problem
 from llmspell.sandbox.policy import Limits, Policy
 from llmspell.vm.runtime import CODEMAP, ScriptThrow
-from llmspell.vm.tengo import stdlib
 from llmspell.vm.tengo.fmt import format_values
 from llmspell.vm.tengo.runtime import TengoRuntime
 from llmspell.vm.tengo.values import (
@@ -31,6 +31,8 @@ from llmspell.vm.tengo.values import (
     Map,
     Time,
 )
+
+import llmspell
 
 
 @pytest.fixture
@@ -692,9 +694,11 @@ def test_strings_are_bytes(rt):
 # -- modules ------------------------------------------------------------------------------------------
 def test_module_registry(rt):
     assert "sandbox" in fails(rt.import_module, "os")
-    assert stdlib.check("os").startswith("module 'os' is not available in llmspell's sandbox")
+    assert import_problem("os").startswith("module 'os' is not available in llmspell's sandbox")
     assert fails(rt.import_module, "nope") == "module 'nope' not found"
-    assert stdlib.check("fmt") is None
+    assert import_problem("fmt") is None
+    with pytest.raises(llmspell.CompileError, match="module 'os' is not available"):     # before running
+        llmspell.compile('os := import("os")', "tengo", "t.tengo")
     assert rt.import_module("fmt") is rt.import_module("fmt")
 
 

@@ -33,7 +33,7 @@ from functools import lru_cache
 
 from ..js import regexp as engine
 
-__all__ = ["GoRegexp", "RegexpSyntaxError", "compile_go"]
+__all__ = ["GoRegexp", "RegexpSyntaxError", "Subject", "compile_go", "expand", "find_all", "match", "simple_fold_key", "split"]
 
 MAX_REPEAT = 1000
 MAX_RUNE = 0x10FFFF
@@ -82,7 +82,7 @@ def _complement(ranges):
     return out
 
 
-def _simple_fold_key(c: int) -> int:
+def simple_fold_key(c: int) -> int:
     """A representative of c's case-folding orbit (Go's unicode.SimpleFold cycle):
     the simple lower case of its simple upper case."""
     ch = chr(c)
@@ -100,7 +100,7 @@ def _orbits() -> dict:
     for c in range(0x1F000):
         if 0xD800 <= c <= 0xDFFF:
             continue
-        groups.setdefault(_simple_fold_key(c), []).append(c)
+        groups.setdefault(simple_fold_key(c), []).append(c)
     return {c: tuple(g) for g in groups.values() if len(g) > 1 for c in g}
 
 

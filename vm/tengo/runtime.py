@@ -96,6 +96,11 @@ class TengoRuntime(Runtime):
         self.G: dict = dict(self.builtins)
 
     # -- errors ------------------------------------------------------------------------------
+    def bridge_failure(self, message: str):
+        """A failed bridge call returns an error value (``is_error(r)``): tengo
+        has no try/catch, and its own library reports failures this way."""
+        return self.make_error(message)
+
     def error(self, message: str):
         """A Tengo runtime error at the running script position: ends the spell."""
         tb = self.traceback(sys._getframe(1))
