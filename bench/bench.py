@@ -3,7 +3,7 @@
 Usage: python bench/bench.py [--repeat N] [names...]
 
 Each benchmark is ``programs/NAME.py`` and the same algorithm as a spell in
-one or more languages (``NAME.lua``, ``NAME.js``).  All are timed in this
+one or more languages (``NAME.lua``, ``NAME.js``, ``NAME.tengo``).  All are timed in this
 process (best of N, compile excluded for llmspell, metering on and exact),
 their outputs compared, and each ratio llmspell/CPython printed.
 Ratios within one run are what we track: the machines are shared and noisy.
@@ -38,7 +38,7 @@ def time_python(path: pathlib.Path, repeat: int):
     return best, out
 
 
-LANGS = {".lua": "lua", ".js": "javascript"}
+LANGS = {".lua": "lua", ".js": "javascript", ".tengo": "tengo"}
 
 
 def time_llmspell(path: pathlib.Path, repeat: int):

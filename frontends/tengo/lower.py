@@ -293,7 +293,10 @@ class Lowerer:
         target, op, value = _kids(st)
         sym = str(op.children[0])[:-1]
         b = self.fs.b
-        if target.data == "name":
+        local = self.local_var(target)
+        if local is not None:
+            self.binary(sym, local.reg, local.reg, self.expr_A(value), st)
+        elif target.data == "name":
             tok = target.children[0]
             var = self.lookup(str(tok))
             if var is None:
@@ -317,6 +320,10 @@ class Lowerer:
         target = _kids(st)[0]
         b = self.fs.b
         one = b.rk(delta)
+        local = self.local_var(target)
+        if local is not None:
+            self.emit("ADD", local.reg, local.reg, one, node=st)
+            return
 
         def value():
             cur = b.alloc()
@@ -324,6 +331,14 @@ class Lowerer:
             self.emit("ADD", cur, cur, one, node=st)
             return cur
         self.assign_to(target, value, st)
+
+    def local_var(self, target):
+        """The variable *target* names if it lives in a register of this function."""
+        if target.data == "name":
+            var = self.lookup(str(target.children[0]))
+            if var is not None and var.fs is self.fs and not var.boxed:
+                return var
+        return None
 
     def st_dec(self, st):
         self.st_inc(st, -1)

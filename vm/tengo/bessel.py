@@ -4,12 +4,14 @@ Python's ``math`` has no Bessel functions.  Go's are FreeBSD msun's (e_j0.c, e_j
 e_jn.c: rational approximations on [0, 2], the asymptotic P/Q forms beyond, and
 recurrences for order n); this module evaluates the same approximations with the
 same coefficients and the same order of floating-point operations, so results
-agree with Go's except where Python's sin/cos/log differ from Go's in the last bit.
+agree with Go's (sin and cos are Go's, from :mod:`.gotrig`; log is the C library's).
 All functions take and return floats (orders are ints) and never raise.
 """
 from __future__ import annotations
 
 import math
+
+from .gotrig import cos, sin
 
 INF, NAN = math.inf, math.nan
 INV_SQRT_PI = 0.5641895835477563       # 1/sqrt(pi), correctly rounded
@@ -135,11 +137,11 @@ def _qone(x):
 def _large(x: float, order: int):
     """(ss, cc) of the x >= 2 branch: sin(x) -/+ cos(x) combinations, the worse one
     through -cos(2x) to avoid cancellation."""
-    s, c = math.sin(x), math.cos(x)
+    s, c = sin(x), cos(x)
     if order == 0:
         ss, cc = s - c, s + c
         if x < HALF_MAX:
-            z = -math.cos(x + x)
+            z = -cos(x + x)
             if s * c < 0:
                 cc = z / ss
             else:
@@ -147,7 +149,7 @@ def _large(x: float, order: int):
     else:
         ss, cc = -s - c, s - c
         if x < HALF_MAX:
-            z = math.cos(x + x)
+            z = cos(x + x)
             if s * c > 0:
                 cc = z / ss
             else:
@@ -253,7 +255,7 @@ def y1(x: float) -> float:
 
 
 def _huge_x(x: float, n: int, table) -> float:
-    s, c = math.sin(x), math.cos(x)
+    s, c = sin(x), cos(x)
     temp = table(s, c)[n & 3]
     return INV_SQRT_PI * temp / math.sqrt(x)
 

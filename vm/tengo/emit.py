@@ -108,6 +108,13 @@ class TengoFuncGen(FuncGen):
             if floats != "False":
                 self.line(f"elif {floats}: r{a} = {x} {sym} {y}")
             self.line(f"else: r{a} = arith({name!r}, {x}, {y})")
+        elif name in ("DIV", "MOD"):     # Go's / and % are Python's for non-negative ints
+            sym = "//" if name == "DIV" else "%"
+            ints = self._type_guard(b, c, int)
+            k = self.const_of(c)
+            cond = " and ".join(t for t in (ints if ints != "True" else "", f"{x} >= 0",
+                                            "" if type(k) is int and k > 0 else f"{y} > 0") if t)
+            self.line(f"r{a} = {x} {sym} {y} if {cond} else arith({name!r}, {x}, {y})")
         else:
             self.line(f"r{a} = arith({name!r}, {x}, {y})")
 

@@ -90,9 +90,9 @@ def format_float(x: float, fmt: str = "f", prec: int = -1) -> str:
         digits, dp = _shortest_digits(x)
         nd = len(digits)
         prec = {"e": nd - 1, "E": nd - 1, "f": max(nd - dp, 0)}.get(fmt, nd)
-        return sign + _format_digits(digits, dp, True, prec, fmt)
+        return sign + format_digits(digits, dp, True, prec, fmt)
     prec = prec or 1                     # %g with precision 0 means 1
-    return sign + _format_digits(*_rounded_digits(x, prec), False, prec, fmt)
+    return sign + format_digits(*_rounded_digits(x, prec), False, prec, fmt)
 
 
 def _shortest_digits(x: float) -> tuple[str, int]:
@@ -117,7 +117,7 @@ def _rounded_digits(x: float, n: int) -> tuple[str, int]:
     return mant.replace(".", "").rstrip("0"), int(exp) + 1
 
 
-def _format_digits(digits: str, dp: int, shortest: bool, prec: int, fmt: str) -> str:
+def format_digits(digits: str, dp: int, shortest: bool, prec: int, fmt: str) -> str:
     """strconv's ``formatDigits``."""
     nd = len(digits)
     if fmt in "eE":

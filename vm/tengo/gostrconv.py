@@ -14,8 +14,10 @@ import math
 import re
 import struct
 
-from .fmt import _format_digits, format_float as format_float64, quote
-from .values import MAX_RUNE, from_utf8
+from .fmt import format_digits, quote
+from .fmt import format_float as format_float64
+from .libargs import utf8
+from .values import MAX_RUNE, from_bytes
 
 __all__ = ["NumError", "atoi", "format_float", "format_int", "parse_bool", "parse_float", "parse_int",
            "parse_uint", "unquote"]
@@ -58,6 +60,7 @@ def parse_uint(s: str, base: int, bits: int, fn: str = "ParseUint", num: str | N
     """Go's ``ParseUint``; raises NumError (``.range`` set for a range error).  *fn* and
     *num* are the function name and input the message shows (ParseInt's own)."""
     s0 = s if num is None else num
+    orig = s
     if s == "":
         raise _num_error(fn, s0, "invalid syntax")
     base0 = base == 0
@@ -94,7 +97,7 @@ def parse_uint(s: str, base: int, bits: int, fn: str = "ParseUint", num: str | N
             e = _num_error(fn, s0, "value out of range")
             e.range = True
             raise e
-    if underscores and not _underscore_ok(s):
+    if underscores and not _underscore_ok(orig):
         raise _num_error(fn, s0, "invalid syntax")
     return n
 
@@ -181,7 +184,7 @@ def _unquote_char(s: str, i: int, quote_char: str, out: bytearray) -> int:
     if c == quote_char and quote_char in "'\"":
         raise _Syntax
     if c != "\\":
-        out += c.encode("utf-8", "surrogatepass")
+        out += utf8(c)
         return i + 1
     if i + 1 >= len(s):
         raise _Syntax
@@ -240,7 +243,7 @@ def unquote(s: str) -> str:
             raise _Syntax
     except _Syntax:
         raise NumError("invalid syntax") from None
-    return from_utf8(bytes(out))
+    return from_bytes(bytes(out))
 
 
 # -- formatting ------------------------------------------------------------------------------------
@@ -284,7 +287,7 @@ def format_float(f: float, fmt: str, prec: int, bits: int) -> str:
     nd = len(digits)
     eprec = {"e": nd - 1, "E": nd - 1, "f": max(nd - dp, 0)}.get(fmt, nd)
     sign = "-" if math.copysign(1.0, x) < 0 else ""
-    return sign + _format_digits(digits, dp, True, eprec, fmt)
+    return sign + format_digits(digits, dp, True, eprec, fmt)
 
 
 def format_int(i: int, base: int) -> str:

@@ -13,13 +13,13 @@ Spec letters — compatible conversions: ``S`` string (``ToString``: anything bu
 undefined), ``I`` int (``ToInt``/``ToInt64``: int, float, char, bool, decimal
 string), ``F`` float (``ToFloat64``), ``Y`` bytes (``ToByteSlice``: bytes, or a
 string's UTF-8), ``T`` time (``ToTime``: a time, or an int of Unix seconds).
-Exact types: ``s`` string, ``i`` int, ``f`` float, ``b`` bool, ``y`` bytes,
-``a`` array (mutable or immutable), ``*`` anything.  A trailing ``?`` makes the
-rest optional (missing ones come back as None).
+Exact types: ``s`` string, ``i`` int, ``f`` float, ``b`` bool, ``y`` bytes;
+``*`` takes anything.  ``?`` after a letter makes
+that argument and the rest optional (missing ones come back as None).
 """
 from __future__ import annotations
 
-from .values import Array, Time, to_float64, to_int64
+from .values import Time, to_bytes, to_float64, to_int64
 
 ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth")
 NS_PER_S = 1_000_000_000
@@ -27,7 +27,7 @@ NS_PER_S = 1_000_000_000
 
 def utf8(s: str) -> bytes:
     """A Tengo string's bytes (Go's ``[]byte(s)``)."""
-    return s.encode("utf-8", "surrogatepass")
+    return s.encode() if s.isascii() else to_bytes(s)
 
 
 def _conv_string(rt, v):
@@ -63,7 +63,6 @@ _SPECS = {
     "f": ("float", _exact(float)),
     "b": ("bool", _exact(bool)),
     "y": ("bytes", _exact(bytes)),
-    "a": ("array", lambda rt, v: v if isinstance(v, Array) else None),
 }
 
 
@@ -71,10 +70,9 @@ def unpack(rt, label: str, args: tuple, spec: str) -> list:
     """Check *args* against *spec* for the function Tengo calls *label*; return the
     converted values (None for missing optional ones)."""
     letters = spec.replace(" ", "")
-    required = letters.find("?")
+    mark = letters.find("?")
     letters = letters.replace("?", "")
-    if required < 0:
-        required = len(letters)
+    required = len(letters) if mark < 0 else mark - 1
     if not required <= len(args) <= len(letters):
         rt.wrong_args(label)
     out = []

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import base64
 
-from .libargs import functions, go_error, unpack
+from .libargs import functions, go_error, unpack, utf8
 from .values import ImmutableMap
 
 LABEL = "user-function:"
@@ -92,7 +92,7 @@ def module(rt) -> ImmutableMap:
     def decoder(alphabet: str, padded: bool):
         def decode_(*args):
             (s,) = unpack(rt, LABEL, args, "S")
-            raw = s.encode("utf-8", "surrogatepass")
+            raw = utf8(s)
             rt.meter.charge(len(raw) // 8)
             try:
                 out = decode(raw, alphabet, padded)

@@ -7,7 +7,7 @@ string``).  The Go functions carry no name (``user-function:`` in errors).
 """
 from __future__ import annotations
 
-from .libargs import functions, go_error, unpack
+from .libargs import functions, go_error, unpack, utf8
 from .values import ImmutableMap
 
 LABEL = "user-function:"
@@ -39,7 +39,7 @@ def module(rt) -> ImmutableMap:
 
     def decode_(*args):
         (s,) = unpack(rt, LABEL, args, "S")
-        raw = s.encode("utf-8", "surrogatepass")
+        raw = utf8(s)
         rt.meter.charge(len(raw) // 8)
         out = decode(raw)
         if type(out) is str:

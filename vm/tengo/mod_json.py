@@ -23,11 +23,11 @@ import base64
 import re
 
 from .fmt import format_float, quote
-from .libargs import functions, go_error, unpack
+from .libargs import functions, go_error, unpack, utf8
 from .mod_times import marshal_json
 from .values import MAXI, MINI, Array, Char, ImmutableArray, ImmutableMap, Map, Time
 
-MAX_DEPTH = 10000        # Go's scanner refuses deeper nesting ("exceeded max depth")
+MAX_DEPTH = 10000        # Go's std scanner (indent) refuses deeper nesting; Tengo's decoder does not
 MAX_ENCODE_DEPTH = 400   # a value nested deeper (or containing itself) is refused
 
 (CONTINUE, BEGIN_LITERAL, BEGIN_OBJECT, OBJECT_KEY, OBJECT_VALUE, END_OBJECT, BEGIN_ARRAY,
@@ -55,9 +55,10 @@ class Scanner:
     """Go's encoding/json scanner: ``step(c)`` per byte returns an opcode, ``eof()``
     ends the input; after an error every step returns ERROR and ``err`` says why."""
 
-    __slots__ = ("end_top", "err", "stack", "step")
+    __slots__ = ("end_top", "err", "max_depth", "stack", "step")
 
-    def __init__(self):
+    def __init__(self, max_depth: int | None = None):
+        self.max_depth = max_depth
         self.step = self.begin_value
         self.stack: list[int] = []
         self.err = None
@@ -80,11 +81,13 @@ class Scanner:
             self.err = "unexpected end of JSON input"
         return ERROR
 
-    def push(self, p: int):
+    def push(self, c: int, p: int) -> bool:
+        """Enter a container at byte c; False (an error) past the depth limit."""
         self.stack.append(p)
-        if len(self.stack) > MAX_DEPTH:
-            self.step = self.state_error
-            self.err = "exceeded max depth"
+        if self.max_depth is not None and len(self.stack) > self.max_depth:
+            self.error(c, "exceeded max depth")
+            return False
+        return True
 
     def pop(self):
         self.stack.pop()
@@ -109,12 +112,10 @@ class Scanner:
             return SKIP_SPACE
         if c == 0x7B:
             self.step = self.begin_string_or_empty
-            self.push(PARSE_OBJECT_KEY)
-            return BEGIN_OBJECT if self.err is None else ERROR
+            return BEGIN_OBJECT if self.push(c, PARSE_OBJECT_KEY) else ERROR
         if c == 0x5B:
             self.step = self.begin_value_or_empty
-            self.push(PARSE_ARRAY_VALUE)
-            return BEGIN_ARRAY if self.err is None else ERROR
+            return BEGIN_ARRAY if self.push(c, PARSE_ARRAY_VALUE) else ERROR
         nxt = _LITERAL_START.get(c)
         if nxt is not None:
             self.step = getattr(self, nxt)
@@ -439,7 +440,7 @@ def encode(rt, v, out: list, depth: int = 0):
 # -- indent and html_escape -----------------------------------------------------------------------
 def indent(src: bytes, prefix: bytes, ind: bytes, charge) -> bytes:
     """Go's ``json.Indent`` (raises JSONSyntaxError)."""
-    scan = Scanner()
+    scan = Scanner(MAX_DEPTH)
     charge(len(src) // 4)
     dst = bytearray()
     need_indent = False
@@ -497,7 +498,7 @@ def _data(rt, label: str, v) -> bytes:
     if type(v) is bytes:
         return v
     if type(v) is str:
-        return v.encode("utf-8", "surrogatepass")
+        return utf8(v)
     rt.bad_arg(label, "first", "bytes/string", v)
 
 
@@ -518,7 +519,7 @@ def module(rt) -> ImmutableMap:
             encode(rt, v, out)
         except EncodeError as e:
             return go_error(rt, str(e))
-        data = "".join(out).encode("utf-8", "surrogatepass")
+        data = utf8("".join(out))
         rt.meter.alloc(len(data))
         return data
 
@@ -532,7 +533,7 @@ def module(rt) -> ImmutableMap:
         prefix, ind = rt.to_string(args[1]), rt.to_string(args[2])
         data = _data(rt, label, args[0])
         try:
-            out = indent(data, prefix.encode("utf-8", "surrogatepass"), ind.encode("utf-8", "surrogatepass"),
+            out = indent(data, utf8(prefix), utf8(ind),
                          rt.meter.charge)
         except JSONSyntaxError as e:
             return go_error(rt, str(e))

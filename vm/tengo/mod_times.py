@@ -18,14 +18,14 @@ Sandbox rules:
 * ``sleep(d)`` does not wait: it moves this spell's clock forward by d, so
   ``since`` and ``now`` see the time pass while the sandbox stays fast.
 
-Real Tengo's ``parse`` and ``parse_duration`` end the script with a runtime error
-on bad input (a quirk of its Go code) although the docs promise error values;
-llmspell returns the error values, with Go's messages.
+Bad input to ``parse``, ``parse_duration`` and ``in_location`` is a runtime error
+with Go's message, as in real Tengo (whose Go code turns the error it meant to
+return into a runtime error); ``in_location`` calls every zone but UTC unknown.
 """
 from __future__ import annotations
 
 from ..clock import RATE, VirtualClock
-from .libargs import functions, go_error, unpack
+from .libargs import functions, unpack, utf8
 from .values import MAXI, MINI, ZERO_TIME_NS, ImmutableMap, Time, wrap
 
 NS = 1_000_000_000
@@ -176,6 +176,30 @@ def _zone_text(std: str, offset: int) -> str:
     return out
 
 
+def _element(std: str, t: Time, year, month, day, hour, minute, sec) -> str:
+    """One layout element of ``appendFormat`` (all but fractional seconds)."""
+    h12 = hour % 12 or 12
+    numbers = {"2006": (year, 4), "06": (abs(year) % 100, 2), "1": (month, 0), "01": (month, 2),
+               "2": (day, 0), "02": (day, 2), "15": (hour, 2), "3": (h12, 0), "03": (h12, 2),
+               "4": (minute, 0), "04": (minute, 2), "5": (sec, 0), "05": (sec, 2)}
+    if std in numbers:
+        value, width = numbers[std]
+        return _pad(value, width)
+    if std in ("January", "Jan"):
+        return MONTHS[month - 1][:None if std == "January" else 3]
+    if std in ("Monday", "Mon"):
+        return DAYS[weekday(t)][:None if std == "Monday" else 3]
+    if std == "_2":
+        return str(day).rjust(2)
+    if std in ("__2", "002"):
+        return str(yday(t)).rjust(3) if std == "__2" else _pad(yday(t), 3)
+    if std in ("PM", "pm"):
+        return std if hour >= 12 else ("AM" if std == "PM" else "am")
+    if std == "MST":
+        return t.zone or _zone_text("-0700", t.offset)
+    return _zone_text(std, t.offset)
+
+
 def format_time(t: Time, layout: str) -> str:
     """Go's ``Time.Format``."""
     year, month, day, hour, minute, sec, nsec = t.civil()
@@ -198,20 +222,7 @@ def format_time(t: Time, layout: str) -> str:
                     continue
             out.append(sep + digits)
             continue
-        h12 = hour % 12 or 12
-        out.append({
-            "2006": lambda: _pad(year, 4), "06": lambda: _pad(abs(year) % 100, 2),
-            "January": lambda: MONTHS[month - 1], "Jan": lambda: MONTHS[month - 1][:3],
-            "1": lambda: str(month), "01": lambda: _pad(month, 2),
-            "Monday": lambda: DAYS[weekday(t)], "Mon": lambda: DAYS[weekday(t)][:3],
-            "2": lambda: str(day), "_2": lambda: str(day).rjust(2), "02": lambda: _pad(day, 2),
-            "__2": lambda: str(yday(t)).rjust(3), "002": lambda: _pad(yday(t), 3),
-            "15": lambda: _pad(hour, 2), "3": lambda: str(h12), "03": lambda: _pad(h12, 2),
-            "4": lambda: str(minute), "04": lambda: _pad(minute, 2),
-            "5": lambda: str(sec), "05": lambda: _pad(sec, 2),
-            "PM": lambda: "PM" if hour >= 12 else "AM", "pm": lambda: "pm" if hour >= 12 else "am",
-            "MST": lambda: t.zone or _zone_text("-0700", t.offset),
-        }.get(std, lambda: _zone_text(std, t.offset))())
+        out.append(_element(std, t, year, month, day, hour, minute, sec))
 
 
 def marshal_json(t: Time) -> str:
@@ -233,7 +244,7 @@ def _quote(s: str) -> str:
     out = []
     for ch in s:
         if ch < " " or ch >= "\x80":
-            out.extend(f"\\x{b:02x}" for b in ch.encode("utf-8", "surrogatepass"))
+            out.extend(f"\\x{b:02x}" for b in utf8(ch))
         else:
             out.append("\\" + ch if ch in '"\\' else ch)
     return '"' + "".join(out) + '"'
@@ -382,12 +393,12 @@ def parse(layout: str, value: str) -> Time:
                 sec, value = _getnum(value, std == "05")
                 if not 0 <= sec < 60:
                     range_err = "second"
-                elif len(value) >= 2 and value[0] in ".," and "0" <= value[1] <= "9":
-                    if type(next_chunk(layout, i)[1]) is not tuple:    # no fraction in the layout
-                        k = 2
-                        while k < len(value) and "0" <= value[k] <= "9":
-                            k += 1
-                        nsec, value = _nanos(value, k), value[k:]
+                elif (len(value) >= 2 and value[0] in ".," and "0" <= value[1] <= "9"
+                      and type(next_chunk(layout, i)[1]) is not tuple):   # no fraction in the layout
+                    k = 2
+                    while k < len(value) and "0" <= value[k] <= "9":
+                        k += 1
+                    nsec, value = _nanos(value, k), value[k:]
             elif std in ("PM", "pm"):
                 word = value[:2]
                 if word == std:
@@ -626,17 +637,17 @@ def module(rt) -> ImmutableMap:
         try:
             return parse(layout, value)
         except ParseError as e:
-            return go_error(rt, str(e))
+            rt.error(str(e))
 
     def parse_duration_(s):
         try:
             return parse_duration(s)
         except ParseError as e:
-            return go_error(rt, str(e))
+            rt.error(str(e))
 
     def in_location(t, name):
         if name not in ("UTC", "", "Local"):
-            return go_error(rt, f"unknown time zone {name} (llmspell's times are UTC only)")
+            rt.error(f"unknown time zone {name}")       # Go's words; only UTC is known here
         return utc(t.ns)
 
     fns = {

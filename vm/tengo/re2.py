@@ -33,7 +33,8 @@ from functools import lru_cache
 
 from ..js import regexp as engine
 
-__all__ = ["GoRegexp", "RegexpSyntaxError", "Subject", "compile_go", "expand", "find_all", "match", "simple_fold_key", "split"]
+__all__ = ["GoRegexp", "RegexpSyntaxError", "RegexpTooComplex", "Subject", "compile_go", "expand", "find_all",
+           "match", "simple_fold_key", "split"]
 
 MAX_REPEAT = 1000
 MAX_RUNE = 0x10FFFF
@@ -41,6 +42,10 @@ MAX_RUNE = 0x10FFFF
 
 class RegexpSyntaxError(Exception):
     """A pattern Go's regexp.Compile refuses; the message is Go's ``err.Error()``."""
+
+
+class RegexpTooComplex(Exception):
+    """The backtracking matcher outgrew its stack (RE2 itself never backtracks)."""
 
 
 # -- character classes -----------------------------------------------------------------------
@@ -66,8 +71,9 @@ _POSIX = {
 }
 # Go's Unicode general categories (single letters and two-letter ones) and the scripts the
 # engine knows; any other \p name Go accepts is refused as unsupported here.
-_CATEGORIES = frozenset("C Cc Cf Co Cs L Ll Lm Lo Lt Lu M Mc Me Mn N Nd Nl No P Pc Pd Pe Pf Pi "
-                        "Po Ps S Sc Sk Sm So Z Zl Zp Zs".split())
+_CATEGORIES = frozenset(("C", "Cc", "Cf", "Co", "Cs", "L", "Ll", "Lm", "Lo", "Lt", "Lu", "M", "Mc", "Me",
+                         "Mn", "N", "Nd", "Nl", "No", "P", "Pc", "Pd", "Pe", "Pf", "Pi", "Po", "Ps", "S",
+                         "Sc", "Sk", "Sm", "So", "Z", "Zl", "Zp", "Zs"))
 _SCRIPTS = frozenset(("Latin", "Greek", "Cyrillic", "Han"))
 
 
@@ -174,19 +180,19 @@ _GO_TABLES = _CATEGORIES | _SCRIPTS | {"Any"} | frozenset(
     Samaritan Saurashtra Sharada Shavian Siddham SignWriting Sinhala Sogdian Sora_Sompeng
     Soyombo Sundanese Syloti_Nagri Syriac Tagalog Tagbanwa Tai_Le Tai_Tham Tai_Viet Takri
     Tamil Tangsa Tangut Telugu Thaana Thai Tibetan Tifinagh Tirhuta Toto Ugaritic Vai Vithkuqi
-    Wancho Warang_Citi Yezidi Yi Zanabazar_Square""".split())
+    Wancho Warang_Citi Yezidi Yi Zanabazar_Square""".split())  # noqa: SIM905 - a word list
 
 
 # -- the parser (regexp/syntax/parse.go, Perl flags) -------------------------------------------
 class _Frame:
     """One open group: the tokens written so far and what a quantifier may apply to."""
 
-    __slots__ = ("flags", "kind", "last", "last_weight", "start", "tokens", "weight")
+    __slots__ = ("can_repeat", "flags", "kind", "last_weight", "tokens", "weight")
 
-    def __init__(self, kind, flags, start):
-        self.kind, self.flags, self.start = kind, flags, start
+    def __init__(self, kind, flags):
+        self.kind, self.flags = kind, flags     # kind: group number, "group" or "top"
         self.tokens: list = []
-        self.last = None          # index in tokens of the last repeatable atom, None if none
+        self.can_repeat = False   # whether the last token is an atom a quantifier may follow
         self.last_weight = 1      # product of the repeat counts nested in that atom
         self.weight = 1           # the largest such product in the group so far
 
@@ -203,7 +209,7 @@ class _Parser:
     def parse(self):
         src, n = self.src, len(self.src)
         flags = frozenset()
-        stack = [_Frame("top", flags, 0)]
+        stack = [_Frame("top", flags)]
         i = 0
         last_repeat = -1                       # start of the previous repeat operator
         while i < n:
@@ -215,11 +221,11 @@ class _Parser:
                     i = self.perl_flags(i, stack)
                 else:
                     self.ncap += 1
-                    stack.append(_Frame(self.ncap, stack[-1].flags, i))
+                    stack.append(_Frame(self.ncap, stack[-1].flags))
                     i += 1
             elif c == "|":
                 fr.tokens.append("|")
-                fr.last = None
+                fr.can_repeat = False
                 i += 1
             elif c == ")":
                 if len(stack) < 2:
@@ -227,7 +233,6 @@ class _Parser:
                 inner = stack.pop()
                 outer = stack[-1]
                 opener = "(" if type(inner.kind) is int else "(?:"
-                outer.flags = inner.flags
                 self.push_atom(outer, [opener, *inner.tokens, ")"], inner.weight)
                 i += 1
             elif c in "*+?":
@@ -268,7 +273,7 @@ class _Parser:
 
     # -- atoms -------------------------------------------------------------------------------
     def push_atom(self, fr, tokens, weight=1):
-        fr.last = len(fr.tokens)
+        fr.can_repeat = True
         fr.tokens.extend(tokens)
         fr.last_weight = weight
         fr.weight = max(fr.weight, weight)
@@ -288,7 +293,7 @@ class _Parser:
             greedy = not greedy
         if last_repeat >= 0:
             self.fail("invalid nested repetition operator", src[last_repeat:after])
-        if fr.last is None:
+        if not fr.can_repeat:
             self.fail("missing argument to repetition operator", src[op_start:after])
         if src[op_start] == "{" and (lo >= 2 or hi >= 2):
             m = hi if hi >= 0 else lo
@@ -355,7 +360,7 @@ class _Parser:
                 self.fail("invalid named capture", src[i:end + 1])
             self.ncap += 1
             self.names[self.ncap] = name
-            stack.append(_Frame(self.ncap, fr.flags, i))
+            stack.append(_Frame(self.ncap, fr.flags))
             return end + 1
         flags = set(fr.flags)
         negate = saw = False
@@ -370,7 +375,7 @@ class _Parser:
                 negate, saw = True, False
             elif c in ":)" and not (negate and not saw):
                 if c == ":":
-                    stack.append(_Frame("group", frozenset(flags), i))
+                    stack.append(_Frame("group", frozenset(flags)))
                 else:
                     fr.flags = frozenset(flags)
                 return j
@@ -581,12 +586,13 @@ class Subject:
     The engine sees UTF-16 code units; Go reports UTF-8 byte offsets; Tengo strings
     are Python strings of code points.  ASCII text needs no conversion at all."""
 
-    __slots__ = ("_bytes", "_cps", "s", "text")
+    __slots__ = ("_bytes", "_cps", "ascii", "s", "text")
 
     def __init__(self, s: str):
         self.s = s
+        self.ascii = s.isascii()
         self._bytes = self._cps = None
-        if s.isascii() or max(s) < "\U00010000":
+        if self.ascii or max(s) < "\U00010000":
             self.text = s
         else:
             self.text = "".join(ch if ch < "\U00010000" else _pair(ord(ch)) for ch in s)
@@ -600,14 +606,14 @@ class Subject:
                 for _ in range(units):
                     offs.append(b)
                     cps.append(cp)
-                b += 1 if o < 0x80 else 2 if o < 0x800 else 3 if o < 0x10000 else 4
+                b += 1 if o < 0x80 or 0xDC80 <= o <= 0xDCFF else 2 if o < 0x800 else 3 if o < 0x10000 else 4
                 cp += 1
             offs.append(b)
             cps.append(cp)
             self._bytes, self._cps = offs, cps
 
     def byte_offset(self, u: int) -> int:
-        if self.s.isascii():
+        if self.ascii:
             return u
         self._tables()
         return self._bytes[u]
@@ -625,8 +631,16 @@ class Subject:
         return 2 if 0xD800 <= ord(self.text[u]) <= 0xDBFF and u + 1 < len(self.text) else 1
 
 
+def _search(re: GoRegexp, text: str, pos: int, charge):
+    try:
+        return engine.search(re.prog, text, pos, charge)
+    except engine.RegExpStackOverflow:
+        raise RegexpTooComplex(f"regexp: pattern `{re.source}` needs too much backtracking for this text "
+                               "(llmspell matches by backtracking; simplify the pattern)") from None
+
+
 def match(re: GoRegexp, subj: Subject, charge) -> bool:
-    return engine.search(re.prog, subj.text, 0, charge) is not None
+    return _search(re, subj.text, 0, charge) is not None
 
 
 def find_all(re: GoRegexp, subj: Subject, n: int, charge) -> list:
@@ -639,7 +653,7 @@ def find_all(re: GoRegexp, subj: Subject, n: int, charge) -> list:
     out = []
     pos, prev_end = 0, -1
     while len(out) < n and pos <= end:
-        m = engine.search(re.prog, text, pos, charge)
+        m = _search(re, text, pos, charge)
         if m is None:
             break
         accept = True
