@@ -37,7 +37,7 @@ def test_events_and_hooks_example():
 
 
 def test_every_example_checks_clean():
-    for path in sorted((ROOT / "examples").glob("*.lua")):
+    for path in sorted(p for p in (ROOT / "examples").iterdir() if p.suffix in (".lua", ".js", ".tengo")):
         p = subprocess.run([sys.executable, "-m", "llmspell", "check", str(path)], cwd=ROOT,
                            capture_output=True, text=True, timeout=120)
         assert p.returncode == 0, p.stderr

@@ -119,7 +119,7 @@ for path in sorted(Path(folder).glob("*" + suffix)):
 """
 
 
-@pytest.mark.parametrize("lang, suffix", [("lua", ".lua"), ("javascript", ".js")])
+@pytest.mark.parametrize("lang, suffix", [("lua", ".lua"), ("javascript", ".js"), ("tengo", ".tengo")])
 def test_whole_corpus_is_identical_across_hash_seeds(lang, suffix):
     folder = GOLDEN.parent / ("js" if lang == "javascript" else lang)
     reports = []

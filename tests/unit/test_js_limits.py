@@ -3,19 +3,11 @@ refusals as Lua: every limit is a clean LimitExceeded with its position that
 ``catch`` cannot swallow; every error names file:line:col; what the VM does not
 run is a compile error naming the construct."""
 import pytest
+from limit_helpers import assert_exact_instruction_count, runner
 
 import llmspell
-from llmspell.sandbox.policy import Limits, Policy
 
-
-def run(src, **limits):
-    return llmspell.run(src, lang="javascript", name="lim.js", policy=Policy(limits=Limits(**limits)))
-
-
-def limit_of(src, **limits):
-    with pytest.raises(llmspell.LimitExceeded) as info:
-        run(src, **limits)
-    return info.value
+run, limit_of = runner("javascript", "lim.js")
 
 
 def test_instructions_with_position():
@@ -26,11 +18,7 @@ def test_instructions_with_position():
 
 def test_instruction_count_is_exact_and_repeatable():
     src = "let s = 0;\nfor (let i = 1; i <= 100; i++) s += i;\nconsole.log(s);"
-    a, b = run(src), run(src)
-    assert a.output == "5050\n"
-    assert a.instructions == b.instructions > 200
-    run(src, max_instructions=a.instructions)
-    limit_of(src, max_instructions=a.instructions - 1)
+    assert_exact_instruction_count(run, limit_of, src, "5050\n")
 
 
 def test_catch_and_finally_cannot_swallow_a_limit():

@@ -1,19 +1,10 @@
 """Each limit ends the spell with a clean LimitExceeded naming the limit, the
 count and the script position; scripts cannot catch it."""
 import pytest
+from limit_helpers import runner
+from llmspell.sandbox.policy import Limits
 
-import llmspell
-from llmspell.sandbox.policy import Limits, Policy
-
-
-def run(src, **limits):
-    return llmspell.run(src, name="lim.lua", policy=Policy(limits=Limits(**limits)))
-
-
-def limit_of(src, **limits):
-    with pytest.raises(llmspell.LimitExceeded) as info:
-        run(src, **limits)
-    return info.value
+run, limit_of = runner("lua", "lim.lua")
 
 
 def test_instructions():
