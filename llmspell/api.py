@@ -131,8 +131,17 @@ def _frontend(lang: str):
         return compile_js
     if lang == "tengo":
         from .frontends.tengo.compile import compile_tengo
-        return compile_tengo
+        return lambda source, name: compile_tengo(source, name, _host_globals())
     raise UsageError(f"language {lang!r} is not supported yet")
+
+
+def _host_globals() -> tuple:
+    """The globals the host gives every spell: the bridge namespaces and ``args``
+    (Tengo's compiler refuses any other free name, as tengo's does)."""
+    from .bridges import load_all
+    from .bridges.registry import namespaces
+    load_all()
+    return (*namespaces(), "args")
 
 
 def _cache_dir() -> pathlib.Path | None:

@@ -25,7 +25,7 @@ from ...ir.errors import CompileError
 from ...ir.ints import MAXI, wrap
 from ...ir.model import Module
 from ...ir.source import Span
-from ...ir.tengo import import_problem
+from ...ir.tengo import BUILTINS, import_problem
 
 _BINARY = {"+": "ADD", "-": "SUB", "*": "MUL", "/": "DIV", "%": "MOD", "&": "BAND", "|": "BOR", "^": "BXOR",
            "<<": "SHL", ">>": "SHR"}
@@ -62,10 +62,11 @@ class FuncState:
 
 
 class Lowerer:
-    def __init__(self, name: str, source: str):
+    def __init__(self, name: str, source: str, host_globals):
         self.name = name
         self.module = Module(lang="tengo", name=name, source=source)
         self.fs: FuncState | None = None
+        self.globals = frozenset(BUILTINS) | frozenset(host_globals)
 
     # -- positions and errors ---------------------------------------------------------------
     def span(self, node) -> Span:
@@ -526,10 +527,12 @@ class Lowerer:
     def ex_name(self, e, reg):
         tok = e.children[0]
         var = self.lookup(str(tok))
-        if var is None:
+        if var is not None:
+            self.load_var(var, reg, e)
+        elif str(tok) in self.globals:
             self.emit("LOAD_GLOBAL", reg, self.fs.b.const(str(tok)), node=e)
         else:
-            self.load_var(var, reg, e)
+            self.error(tok, f"unresolved reference '{tok}'")
 
     def ex_func_lit(self, e, reg, name=None):
         f = self.function(e, name or "")
@@ -777,5 +780,7 @@ def _names_in_closures(tree) -> set:
     return out
 
 
-def lower(tree, name: str, source: str) -> Module:
-    return Lowerer(name, source).program(tree)
+def lower(tree, name: str, source: str, host_globals=()) -> Module:
+    """*host_globals*: the names the host adds to the builtins (bridge
+    namespaces, ``args``); any other free name is a compile error."""
+    return Lowerer(name, source, host_globals).program(tree)

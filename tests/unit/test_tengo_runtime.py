@@ -766,3 +766,11 @@ def test_program_error():
     assert e.value.message == ("invalid type for argument 'first' in call to 'builtin-function:len': "
                                "expected array/string/bytes/map, found int")
     assert e.value.span.line == 2
+
+
+def test_the_compiler_knows_every_builtin(rt):
+    """The front end's list of builtins (ir/tengo.py) is exactly the runtime's."""
+    from llmspell.ir.tengo import BUILTINS
+    assert set(rt.builtins) == set(BUILTINS)
+    with pytest.raises(llmspell.CompileError, match="unresolved reference 'lenn'"):
+        llmspell.compile("x := lenn([1])", "tengo", "t.tengo")
