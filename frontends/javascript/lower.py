@@ -1658,9 +1658,6 @@ class _Synthetic:
         self.body = body
         self.loc = node.loc
 
-    def get(self, key):
-        return None
-
 
 class _FieldsBody:
     type = "FieldsBody"

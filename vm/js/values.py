@@ -198,10 +198,6 @@ def ordered_keys(keys) -> list:
     return idx + strs + syms
 
 
-def is_object(v) -> bool:
-    return isinstance(v, JsObject)
-
-
 def has_surrogates(s: str) -> bool:
     return not s.isascii() and any("\ud800" <= c <= "\udfff" for c in s)
 
