@@ -51,8 +51,9 @@ def make_runtime(lang: str, policy, out):
 
 
 #: script call depth the main thread's C stack can hold (a level through a
-#: metamethod costs ~1.2 KiB of C stack; 8 MiB stacks overflow near 7,000)
-INLINE_DEPTH = 2000
+#: metamethod costs ~1.2 KiB of C stack, one through a JavaScript sort
+#: comparator ~5 KiB: 8 MiB stacks overflow near 1,500 of those)
+INLINE_DEPTH = 1000
 STACK_PER_LEVEL = 8 * 1024
 
 
@@ -100,8 +101,10 @@ def _execute(compiled: Compiled, policy, out, args, loader, runtime, setup) -> R
         raise rt.to_script_error(e) from None
     except LlmspellError:
         raise
-    except RecursionError:
-        raise LimitExceeded("call depth", policy.limits.max_depth, rt.locate(),
+    except RecursionError as e:
+        # Python's own limit, hit inside library code (a deep structure printed
+        # or joined): the position is the innermost spell frame of its traceback
+        raise LimitExceeded("call depth", policy.limits.max_depth, _innermost_span(e) or rt.locate(),
                             "raise it with --max-depth") from None
     except MemoryError:
         raise LimitExceeded("memory", policy.limits.max_memory, rt.locate()) from None
