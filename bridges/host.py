@@ -151,7 +151,7 @@ class BridgeHost:
     def require(self, capability: str):
         policy = self.rt.policy
         if not policy.allows(capability):
-            raise BridgeFailure(f"permission denied: needs {capability} (grant it with {policy.flag_for(capability)})")
+            raise BridgeFailure(policy.denial(capability))
 
 
 def check_args(it: Intrinsic, values: list) -> list:

@@ -12,21 +12,13 @@ import sys
 
 from .errors import LlmspellError, UsageError
 
-_SUFFIX = {"k": 1024, "m": 1024 ** 2, "g": 1024 ** 3}
-
 
 def _size(text: str) -> int:
-    t = text.strip().lower().rstrip("b")
-    mult = _SUFFIX.get(t[-1:], 1)
-    if mult != 1:
-        t = t[:-1]
+    from .sandbox.config import parse_size
     try:
-        n = int(float(t) * mult)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a size: {text!r} (examples: 1000, 64M, 2G)")
-    if n <= 0:
-        raise argparse.ArgumentTypeError(f"must be positive: {text!r}")
-    return n
+        return parse_size(text)
+    except ValueError as e:
+        raise argparse.ArgumentTypeError(str(e))
 
 
 def _count(text: str) -> int:
@@ -85,6 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
         run.add_argument(f"--allow-{kind}", action="append", default=[], metavar=what,
                          help=f"grant {kind}:{what} (repeatable)")
     run.add_argument("--allow-all", action="store_true", help="grant everything (development only)")
+    run.add_argument("--config", metavar="FILE", help=_CONFIG_HELP)
 
     dis = sub.add_parser("disasm", help="print a spell's IR with its source lines")
     dis.add_argument("file")
@@ -96,7 +89,11 @@ def build_parser() -> argparse.ArgumentParser:
     chk = sub.add_parser("check", help="check spells without running them")
     chk.add_argument("files", nargs="+")
     chk.add_argument("--lang", choices=["lua", "js", "javascript", "tengo"])
+    chk.add_argument("--config", metavar="FILE", help=_CONFIG_HELP)
     return p
+
+
+_CONFIG_HELP = "policy file (default: llmspell.toml in the spell's folder, if any); flags add to it"
 
 
 def _version():
@@ -117,29 +114,23 @@ def _read(path: str) -> str:
 
 
 def _policy(ns):
-    import attrs
-
+    """The policy file's settings (see :mod:`llmspell.sandbox.config`) with the
+    flags on top: a limit flag wins, permission flags add grants."""
+    from .sandbox import config
     from .sandbox.policy import DEFAULT_GRANTS, Limits, Policy
-    limits = Limits()
-    changes = {}
-    for field in ("max_instructions", "max_memory", "max_depth", "max_string", "timeout", "max_tokens",
-                  "max_cost"):
+    file = config.for_spell(ns.file, ns.config)
+    limits = dict(file.limits) if file else {}
+    for field in Limits.FLAGS:
         v = getattr(ns, field)
         if v is not None:
-            changes[field] = v
-    if changes.get("max_depth", 0) > Limits.MAX_DEPTH:
+            limits[field] = v
+    if ns.max_depth is not None and ns.max_depth > Limits.MAX_DEPTH:
         raise UsageError(f"--max-depth is at most {Limits.MAX_DEPTH:,}")
-    limits = attrs.evolve(limits, **changes)
-    grants = list(DEFAULT_GRANTS)
-    for kind in ("read", "write", "net", "env", "tool", "model"):
-        for value in getattr(ns, f"allow_{kind}"):
-            if kind in ("read", "write"):
-                value = os.path.realpath(value)      # grants are checked against resolved paths
-            grants.append(f"{kind}:{value}")
-            if kind == "tool":
-                grants.append(f"destructive:{value}")
-    return Policy(limits=limits, seed=ns.seed if ns.seed is not None else 0, log_level=ns.log_level,
-                  grants=tuple(grants), allow_all=ns.allow_all)
+    grants = list(DEFAULT_GRANTS) + list(file.grants if file else ())
+    for kind in config.PERMISSIONS:
+        grants += config.grants(kind, getattr(ns, f"allow_{kind}"), os.getcwd())
+    return Policy(limits=Limits(**limits), seed=ns.seed if ns.seed is not None else 0, log_level=ns.log_level,
+                  grants=tuple(grants), allow_all=ns.allow_all or bool(file and file.allow_all))
 
 
 def _inputs(pairs):
@@ -224,8 +215,10 @@ def cmd_disasm(ns) -> int:
 
 def cmd_check(ns) -> int:
     from . import api
+    from .sandbox import config
     problems = 0
     for path in ns.files:
+        config.for_spell(path, ns.config)       # a bad policy file is a usage error here too
         lang = api.lang_for(path, ns.lang)
         for err in api.check(_read(path), lang, path):
             problems += 1

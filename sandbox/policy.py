@@ -50,6 +50,9 @@ class Limits:
 #: what a spell may do without being granted anything: call pure tools and any model
 DEFAULT_GRANTS = ("tool:*", "model:*")
 
+#: the policy file's name (read by :mod:`llmspell.sandbox.config`; named in denials)
+POLICY_FILE = "llmspell.toml"
+
 _FLAGS = {"read": "--allow-read", "write": "--allow-write", "net": "--allow-net", "env": "--allow-env",
           "tool": "--allow-tool", "model": "--allow-model"}
 
@@ -91,8 +94,27 @@ class Policy:
         return False
 
     def flag_for(self, capability: str) -> str:
+        kind, what = self._grant_of(capability)
+        return f"{_FLAGS[kind]}={what}" if kind else "--allow-all"
+
+    def toml_for(self, capability: str) -> str:
+        """The policy-file line that grants *capability*, and where it goes."""
+        import json
+        kind, what = self._grant_of(capability)
+        line = f"{kind} = [{json.dumps(what, ensure_ascii=False)}]" if kind else "all = true"
+        return f"{line} under [permissions] in {POLICY_FILE}"
+
+    def denial(self, capability: str) -> str:
+        """The one wording of a denial, for every language: the capability and
+        both ways to grant it."""
+        return (f"permission denied: needs {capability} "
+                f"(grant it with {self.flag_for(capability)}, or {self.toml_for(capability)})")
+
+    @staticmethod
+    def _grant_of(capability: str) -> tuple:
+        """(permission kind, value) that grants *capability*; kind None when only
+        allow-all does."""
         kind, _, what = capability.partition(":")
         if kind == "destructive":
             kind = "tool"          # --allow-tool=NAME also lets a destructive tool run
-        flag = _FLAGS.get(kind)
-        return f"{flag}={what}" if flag else "--allow-all"
+        return (kind, what) if kind in _FLAGS else (None, what)

@@ -48,7 +48,7 @@ def folder(tmp_path):
 
 
 def denied(message, capability, flag):
-    return f"permission denied: needs {capability} (grant it with {flag})" in message
+    return f"permission denied: needs {capability} (grant it with {flag}, or " in message
 
 
 # -- the declarations -----------------------------------------------------------------------

@@ -209,8 +209,11 @@ def test_destructive_and_confirmation_tools_need_an_explicit_grant():
            'tools.register{name = "pay", requires_confirmation = true, handler = function() return "paid" end}\n'
            'print(pcall(tools.wipe)) print(pcall(tools.pay))')
     denied = llmspell.run(src).output.splitlines()
-    assert denied == ["false\ttools.wipe: permission denied: needs destructive:wipe (grant it with --allow-tool=wipe)",
-                      "false\ttools.pay: permission denied: needs destructive:pay (grant it with --allow-tool=pay)"]
+    toml = "under [permissions] in llmspell.toml"
+    assert denied == ["false\ttools.wipe: permission denied: needs destructive:wipe "
+                      f'(grant it with --allow-tool=wipe, or tool = ["wipe"] {toml})',
+                      "false\ttools.pay: permission denied: needs destructive:pay "
+                      f'(grant it with --allow-tool=pay, or tool = ["pay"] {toml})']
     from llmspell.sandbox.policy import DEFAULT_GRANTS
     granted = llmspell.run(src, policy=Policy(grants=DEFAULT_GRANTS + ("destructive:wipe", "destructive:pay")))
     assert granted.output == "true\twiped\ntrue\tpaid\n"

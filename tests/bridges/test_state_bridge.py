@@ -444,7 +444,8 @@ def test_without_the_write_grant_permission_is_denied(folder, kind):
     real, _ = folder
     path = os.path.join(real, "st")
     message = error_of(f'state.create{{persistence = "{kind}", path = "{path}"}}', f"read:{real}")
-    assert f"state.create: permission denied: needs write:{path} (grant it with --allow-write={path})" in message
+    assert (f"state.create: permission denied: needs write:{path} (grant it with --allow-write={path}, "
+            f'or write = ["{path}"] under [permissions] in llmspell.toml)') in message
     assert not os.path.exists(path)
 
 
@@ -453,7 +454,8 @@ def test_reading_an_existing_state_needs_the_read_grant(folder):
     path = os.path.join(real, "st.json")
     run(WRITE % ("file", path), *grants)
     message = error_of(f'state.create{{persistence = "file", path = "{path}"}}', f"write:{real}")
-    assert f"permission denied: needs read:{path} (grant it with --allow-read={path})" in message
+    assert (f"permission denied: needs read:{path} (grant it with --allow-read={path}, "
+            f'or read = ["{path}"] under [permissions] in llmspell.toml)') in message
 
 
 def test_the_capability_names_the_real_path(folder):
