@@ -30,6 +30,8 @@ def parse(source: str, name: str):
         col = e.column or 1
         raise ParseError(message, Span(name, line, col, line, col + 1),
                          hint=_hint(message)) from None
+    except AssertionError as e:         # esprima asserts on a few malformed inputs (`${}`)
+        raise ParseError(f"invalid syntax ({e})", Span(name, 1, 1)) from None
     except RecursionError:
         raise ParseError("program nested too deeply to parse", Span(name, 1, 1)) from None
 

@@ -35,7 +35,7 @@ _BEFORE_MAP = {"ASSIGN", "DEFINE", "ADD_ASSIGN", "SUB_ASSIGN", "MUL_ASSIGN", "QU
                "SHL", "SHR", "ANDNOT", "NOT"}
 _NUMBER = re.compile(r"0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO][0-7_]+|"
                      r"(?:[0-9][0-9_]*\.?[0-9_]*|\.[0-9][0-9_]*)(?:[eE][+-]?[0-9]+)?")
-_IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_IDENT = re.compile(r"[^\W\d]\w*")          # Go's identifiers: Unicode letters and digits
 _ESCAPES = {"a": "\a", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t", "v": "\v", "\\": "\\",
             "'": "'", '"': '"'}
 
@@ -97,13 +97,13 @@ def tokens(source: str, name: str) -> list[Tok]:
             i = j + 2
             continue
         start = i
-        if c.isalpha() or c == "_":
+        if c.isalpha() or c == "_":      # (str.isalpha is Unicode's letter class, as Go's scanner)
             m = _IDENT.match(source, i)
             word = m.group()
             i = m.end()
             add(word.upper() if word in KEYWORDS else "IDENT", word, start, i)
             continue
-        if c.isdigit() or (c == "." and i + 1 < n and source[i + 1].isdigit()):
+        if "0" <= c <= "9" or (c == "." and i + 1 < n and "0" <= source[i + 1] <= "9"):
             m = _NUMBER.match(source, i)
             text = m.group()
             i = m.end()
@@ -186,6 +186,8 @@ def _quoted(source: str, i: int, quote: str, err):
             if len(digits) != width or any(d not in "0123456789abcdefABCDEF" for d in digits):
                 raise err("invalid escape sequence", i)
             code = int(digits, 16)
+            if e != "x" and (0xD800 <= code <= 0xDFFF or code > 0x10FFFF):
+                raise err("escape sequence is invalid Unicode code point", i)
             out.append(_byte(code) if e == "x" else chr(code))
             i += 2 + width
         elif e.isdigit():

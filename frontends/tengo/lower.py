@@ -705,7 +705,10 @@ def _int_value(lw, tok) -> int:
         text = text[2:]
     elif len(text) > 1 and text[0] == "0":
         base = 8             # Go's legacy octal, as tengo's scanner reads it
-    v = int(text, base)
+    try:
+        v = int(text, base)
+    except ValueError:
+        lw.error(tok, f"invalid integer literal {tok}")
     if v > MAXI:
         lw.error(tok, f"integer literal {tok} overflows int")
     return wrap(v)

@@ -169,7 +169,10 @@ class LuaRuntime(Runtime):
         if type(value) is str:
             msg = value
         elif type(value) is Table and self._meta(value, "__tostring") is not None:
-            msg = self.tostring(value)
+            try:
+                msg = self.tostring(value)
+            except ScriptThrow:         # lua.c's msghandler: the object cannot say what it is
+                msg = f"(error object is a {type_name(value)} value)"
         else:
             msg = f"(error object is a {type_name(value)} value)"
         return ScriptError(msg, exc.span, value=value, traceback=exc.traceback)
