@@ -663,13 +663,15 @@ class FuncGen:
         boolish = prev is not None and prev[0] in _BOOLISH and prev[1] == a
         if boolish:
             self.line(f"if not r{a}:" if neg else f"if r{a}:")
-        elif neg:
-            self.line(f"if r{a} is None or r{a} is False:")
         else:
-            self.line(f"if r{a} is not None and r{a} is not False:")
+            self.line(f"if {self.truth_test(a, neg)}:")
         self.loops.append((Op.IF, -1, False))
         self.open_block()
         self.start_run(pc + 1)
+
+    def truth_test(self, a: int, neg: bool) -> str:
+        """The Python test of register *a*'s truth (Lua: only nil and false are false)."""
+        return f"r{a} is None or r{a} is False" if neg else f"r{a} is not None and r{a} is not False"
 
     def op_ELSE(self, pc):
         self.close_block()
@@ -703,7 +705,7 @@ class FuncGen:
     def op_FOR_IN(self, pc, label, b, c):
         self.loops.append((Op.FOR_IN, label, True))
         targets = ", ".join(f"r{b + 3 + i}" for i in range(c))
-        self.line(f"for {targets} in forin(r{b}, r{b + 1}, r{b + 2}, {c}):")
+        self.line(f"for {targets} in {self.for_in_source(b, c)}:")
         self.open_block()
         self.pending_jumps.append(set())
         self.start_run(pc + 1, OPCODES[Op.FOR_IN].fuel)
@@ -803,6 +805,10 @@ class FuncGen:
         args = ", ".join(f"r{c + i}" for i in range(d))
         self.line(f"r{a} = ix_{name}({args})")
 
+    def for_in_source(self, b: int, c: int) -> str:
+        """What FOR_IN iterates (Lua's generic for: the iterator triple)."""
+        return f"forin(r{b}, r{b + 1}, r{b + 2}, {c})"
+
     def op_BREAK(self, pc, label):
         self._jump(pc, label, False)
 
@@ -835,3 +841,30 @@ def handler_table(gen: type) -> tuple:
 
 
 FuncGen.HANDLERS = handler_table(FuncGen)
+
+
+class OneResultFuncGen(FuncGen):
+    """What JavaScript and Tengo share: every function returns exactly one value,
+    truth is the runtime's ``truthy``, and some of Lua's instructions never occur
+    (a code generator bug if they do)."""
+
+    LANGUAGE = ""
+
+    def fail(self, what: str):
+        raise CompileError(f"{what} is not used by {self.LANGUAGE} code (a code generator bug)",
+                           self.fn.spans[self.pc] if self.fn.spans else self.fn.span)
+
+    def truth_test(self, a: int, neg: bool) -> str:
+        return f"not truthy(r{a})" if neg else f"truthy(r{a})"
+
+    def op_RETURN(self, pc, a, b, c):
+        if b > 1 or c:
+            self.fail("RETURN of several values")
+        self.line("depth += 1")
+        self.line(f"return r{a}" if b == 1 else "return None")
+
+    def op_FOR_NUM(self, pc, label, b):
+        self.fail("FOR_NUM")
+
+    def op_TBC(self, pc, label, b):
+        self.fail("TBC")

@@ -22,8 +22,8 @@ from __future__ import annotations
 
 from ...ir.errors import CompileError
 from ...ir.javascript import KIND_BITS
-from ...ir.opcodes import OPCODES, Op
-from ..codegen import FuncGen, handler_table
+from ...ir.opcodes import Op
+from ..codegen import OneResultFuncGen, handler_table
 from .values import ASYNC, CLASS, GENERATOR, HOLE, JS_NULL, TDZ
 
 
@@ -130,12 +130,10 @@ def intrinsic_helpers(rt) -> dict:
     return {f"ix_{name}": bind(rt) for name, bind in INTRINSICS.items()}
 
 
-class JsFuncGen(FuncGen):
+class JsFuncGen(OneResultFuncGen):
     INTRINSICS = frozenset(INTRINSICS)
 
-    def fail(self, what: str):
-        raise CompileError(f"{what} is not used by JavaScript code (a code generator bug)",
-                           self.fn.spans[self.pc] if self.fn.spans else self.fn.span)
+    LANGUAGE = "JavaScript"
 
     # data
     def op_LOAD_GLOBAL(self, pc, a, k):
@@ -326,39 +324,14 @@ class JsFuncGen(FuncGen):
             self.fail(f"CALL with {c} results")
         self._call(a, b, d, f"r{a}" if c == 1 else "")
 
-    def op_RETURN(self, pc, a, b, c):
-        if b > 1 or c:
-            self.fail("RETURN of several values")
-        self.line("depth += 1")
-        self.line(f"return r{a}" if b == 1 else "return None")
 
     # control flow
-    def op_IF(self, pc, a, neg):
-        prev = self.fn.code[pc - 1] if pc else None
-        boolish = prev is not None and prev[0] in _BOOLISH and prev[1] == a
-        if boolish:
-            self.line(f"if not r{a}:" if neg else f"if r{a}:")
-        else:
-            self.line(f"if not truthy(r{a}):" if neg else f"if truthy(r{a}):")
-        self.loops.append((Op.IF, -1, False))
-        self.open_block()
-        self.start_run(pc + 1)
 
-    def op_FOR_NUM(self, pc, label, b):
-        self.fail("FOR_NUM")
-
-    def op_FOR_IN(self, pc, label, b, c):
+    def for_in_source(self, b, c):
         if c != 1:
             self.fail("FOR_IN with several variables")
-        self.loops.append((Op.FOR_IN, label, True))
-        self.line(f"for r{b + 3} in iterate(r{b}):")
-        self.open_block()
-        self.pending_jumps.append(set())
-        self.start_run(pc + 1, OPCODES[Op.FOR_IN].fuel)
-
-    def op_TBC(self, pc, label, b):
-        self.fail("TBC")
+        return f"iterate(r{b})"
 
 
-_BOOLISH = frozenset((Op.EQ, Op.LT, Op.LE, Op.NOT))
+
 JsFuncGen.HANDLERS = handler_table(JsFuncGen)

@@ -19,10 +19,8 @@ module, each with the runtime operation it is bound to.
 """
 from __future__ import annotations
 
-from ...ir.errors import CompileError
 from ...ir.ints import MAXI, MINI
-from ...ir.opcodes import OPCODES, Op
-from ..codegen import FuncGen, handler_table
+from ..codegen import OneResultFuncGen, handler_table
 
 _RANGE = f"if not {MINI} <= {{r}} <= {MAXI}: {{r}} = wrap({{r}})"
 
@@ -50,12 +48,10 @@ def intrinsic_helpers(rt) -> dict:
     return {f"ix_{name}": bind(rt) for name, bind in INTRINSICS.items()}
 
 
-class TengoFuncGen(FuncGen):
+class TengoFuncGen(OneResultFuncGen):
     INTRINSICS = frozenset(INTRINSICS)
 
-    def fail(self, what: str):
-        raise CompileError(f"{what} is not used by Tengo code (a code generator bug)",
-                           self.fn.spans[self.pc] if self.fn.spans else self.fn.span)
+    LANGUAGE = "Tengo"
 
     def parameters(self, fn) -> list[str]:
         """Exact parameters: a call with too few arguments is tengo's error."""
@@ -168,38 +164,13 @@ class TengoFuncGen(FuncGen):
             self.fail("CALL with several results or a spread")
         self._call(a, b, d, f"r{a}" if c == 1 else "")
 
-    def op_RETURN(self, pc, a, b, c):
-        if b > 1 or c:
-            self.fail("RETURN of several values")
-        self.line("depth += 1")
-        self.line(f"return r{a}" if b == 1 else "return None")
 
-    def op_IF(self, pc, a, neg):
-        prev = self.fn.code[pc - 1] if pc else None
-        boolish = prev is not None and prev[0] in _BOOLISH and prev[1] == a
-        if boolish:
-            self.line(f"if not r{a}:" if neg else f"if r{a}:")
-        else:
-            self.line(f"if not truthy(r{a}):" if neg else f"if truthy(r{a}):")
-        self.loops.append((Op.IF, -1, False))
-        self.open_block()
-        self.start_run(pc + 1)
 
-    def op_FOR_NUM(self, pc, label, b):
-        self.fail("FOR_NUM")
-
-    def op_FOR_IN(self, pc, label, b, c):
+    def for_in_source(self, b, c):
         if c != 2:
             self.fail("FOR_IN without a key and a value")
-        self.loops.append((Op.FOR_IN, label, True))
-        self.line(f"for r{b + 3}, r{b + 4} in iterate(r{b}):")
-        self.open_block()
-        self.pending_jumps.append(set())
-        self.start_run(pc + 1, OPCODES[Op.FOR_IN].fuel)
-
-    def op_TBC(self, pc, label, b):
-        self.fail("TBC")
+        return f"iterate(r{b})"
 
 
-_BOOLISH = frozenset((Op.EQ, Op.LT, Op.LE, Op.NOT))
+
 TengoFuncGen.HANDLERS = handler_table(TengoFuncGen)
