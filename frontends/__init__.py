@@ -21,3 +21,25 @@ def lower_deep(lower, span):
 
 #: Python frames lowering may use
 COMPILE_RECURSION = 30_000
+
+
+def lookup(fs, name: str):
+    """The variable *name* refers to from function state *fs* (innermost scope
+    first, then the enclosing functions'), or None.  A front end's function
+    state has ``scopes`` (dicts name -> variable) and ``parent``."""
+    while fs is not None:
+        for scope in reversed(fs.scopes):
+            var = scope.get(name)
+            if var is not None:
+                return var
+        fs = fs.parent
+    return None
+
+
+def upval(fs, var) -> int:
+    """The upvalue index by which function *fs* reaches *var* of an enclosing
+    function, created through every function in between (Lua's ``singlevar``).
+    A variable has ``name``, ``reg``, ``boxed`` and ``fs`` (its function)."""
+    if var.fs is fs.parent:
+        return fs.b.upval(var.name, True, var.reg, var.boxed)
+    return fs.b.upval(var.name, False, upval(fs.parent, var), var.boxed)

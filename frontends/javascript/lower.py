@@ -46,6 +46,7 @@ from ...ir.javascript import (
 )
 from ...ir.model import Module
 from ...ir.source import Span
+from .. import lookup, upval
 
 _ARITH = {"+": "ADD", "-": "SUB", "*": "MUL", "/": "DIV", "%": "MOD", "**": "POW",
           "&": "BAND", "|": "BOR", "^": "BXOR", "<<": "SHL", ">>": "SHR"}
@@ -296,20 +297,7 @@ class Lowerer:
 
     def lookup(self, name):
         """The binding *name* refers to here, or None (a global)."""
-        fs = self.fs
-        while fs is not None:
-            for scope in reversed(fs.scopes):
-                var = scope.get(name)
-                if var is not None:
-                    return var
-            fs = fs.parent
-        return None
-
-    def upval(self, fs: FuncState, var: Var) -> int:
-        parent = fs.parent
-        if var.fs is parent:
-            return fs.b.upval(var.name, True, var.reg, var.boxed)
-        return fs.b.upval(var.name, False, self.upval(parent, var), var.boxed)
+        return lookup(self.fs, name)
 
     def load_var(self, var: Var, reg: int, node):
         if not var.initialized and var.fs is self.fs:
@@ -323,7 +311,7 @@ class Lowerer:
             if var.end == _ALWAYS_CHECK:
                 self.check_tdz(var, reg, node)
         else:
-            self.emit("LOAD_UPVAL", reg, self.upval(self.fs, var), node=node)
+            self.emit("LOAD_UPVAL", reg, upval(self.fs, var), node=node)
             if var.end and self.may_precede(var, node):
                 self.check_tdz(var, reg, node)
 
@@ -364,7 +352,7 @@ class Lowerer:
                 else:
                     self.load_const_to(var.reg, reg_or_k, node)
         else:
-            self.emit("STORE_UPVAL", self.upval(self.fs, var), reg_or_k, node=node)
+            self.emit("STORE_UPVAL", upval(self.fs, var), reg_or_k, node=node)
         if init:
             var.initialized = True
 

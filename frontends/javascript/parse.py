@@ -21,7 +21,7 @@ _LINE = re.compile(r"^Line \d+: ")
 
 
 def parse(source: str, name: str):
-    import esprima          # lazily: a Lua spell never pays for it
+    import esprima  # lazily: a Lua spell never pays for it
     try:
         return esprima.parseModule(source, {"loc": True, "range": True})
     except esprima.Error as e:

@@ -26,6 +26,7 @@ from ...ir.ints import MAXI, wrap
 from ...ir.model import Module
 from ...ir.source import Span
 from ...ir.tengo import BUILTINS, import_problem
+from .. import lookup, upval
 
 _BINARY = {"+": "ADD", "-": "SUB", "*": "MUL", "/": "DIV", "%": "MOD", "&": "BAND", "|": "BOR", "^": "BXOR",
            "<<": "SHL", ">>": "SHR"}
@@ -165,19 +166,7 @@ class Lowerer:
         return var
 
     def lookup(self, name: str):
-        fs = self.fs
-        while fs is not None:
-            for scope in reversed(fs.scopes):
-                var = scope.get(name)
-                if var is not None:
-                    return var
-            fs = fs.parent
-        return None
-
-    def upval(self, fs: FuncState, var: Var) -> int:
-        if var.fs is fs.parent:
-            return fs.b.upval(var.name, True, var.reg, var.boxed)
-        return fs.b.upval(var.name, False, self.upval(fs.parent, var), var.boxed)
+        return lookup(self.fs, name)
 
     def load_var(self, var: Var, reg: int, node):
         if var.fs is self.fs:
@@ -186,7 +175,7 @@ class Lowerer:
             elif reg != var.reg:
                 self.emit("MOVE", reg, var.reg, node=node)
         else:
-            self.emit("LOAD_UPVAL", reg, self.upval(self.fs, var), node=node)
+            self.emit("LOAD_UPVAL", reg, upval(self.fs, var), node=node)
 
     def store_var(self, var: Var, src: int, node):
         if var.fs is self.fs:
@@ -198,7 +187,7 @@ class Lowerer:
                 else:
                     self.emit("LOAD_CONST", var.reg, -1 - src, node=node)
         else:
-            self.emit("STORE_UPVAL", self.upval(self.fs, var), src, node=node)
+            self.emit("STORE_UPVAL", upval(self.fs, var), src, node=node)
 
     # -- statements ------------------------------------------------------------------------
     def statements(self, stmt_list):
