@@ -72,12 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--max-tokens", type=_count, metavar="N", help="LLM tokens the run may use")
     run.add_argument("--max-cost", type=float, metavar="USD", help="LLM cost the run may incur")
     run.add_argument("--log-level", choices=["debug", "info", "warn", "error"], default="info")
-    for kind, what in (("read", "DIR"), ("write", "DIR"), ("net", "HOST[:PORT]"), ("env", "NAME"),
-                       ("tool", "NAME"), ("model", "PATTERN")):
-        run.add_argument(f"--allow-{kind}", action="append", default=[], metavar=what,
-                         help=f"grant {kind}:{what} (repeatable)")
-    run.add_argument("--allow-all", action="store_true", help="grant everything (development only)")
-    run.add_argument("--config", metavar="FILE", help=_CONFIG_HELP)
+    _permission_flags(run)
 
     dis = sub.add_parser("disasm", help="print a spell's IR with its source lines")
     dis.add_argument("file")
@@ -89,8 +84,23 @@ def build_parser() -> argparse.ArgumentParser:
     chk = sub.add_parser("check", help="check spells without running them")
     chk.add_argument("files", nargs="+")
     chk.add_argument("--lang", choices=["lua", "js", "javascript", "tengo"])
-    chk.add_argument("--config", metavar="FILE", help=_CONFIG_HELP)
+    chk.add_argument("--format", choices=["human", "json"], default="human",
+                     help="json: one document on stdout (schema in the README)")
+    chk.add_argument("--explain", action="store_true",
+                     help="list the capabilities each spell needs and the flags that grant them")
+    _permission_flags(chk)
     return p
+
+
+def _permission_flags(p):
+    """The grants and the policy file, the same for run and check (check judges
+    a spell against the policy it would run under)."""
+    for kind, what in (("read", "DIR"), ("write", "DIR"), ("net", "HOST[:PORT]"), ("env", "NAME"),
+                       ("tool", "NAME"), ("model", "PATTERN")):
+        p.add_argument(f"--allow-{kind}", action="append", default=[], metavar=what,
+                       help=f"grant {kind}:{what} (repeatable)")
+    p.add_argument("--allow-all", action="store_true", help="grant everything (development only)")
+    p.add_argument("--config", metavar="FILE", help=_CONFIG_HELP)
 
 
 _CONFIG_HELP = "policy file (default: llmspell.toml in the spell's folder, if any); flags add to it"
@@ -113,24 +123,19 @@ def _read(path: str) -> str:
         raise UsageError(f"cannot read {path}: {e.strerror}")
 
 
-def _policy(ns):
+def _policy(ns, path: str):
     """The policy file's settings (see :mod:`llmspell.sandbox.config`) with the
     flags on top: a limit flag wins, permission flags add grants."""
     from .sandbox import config
-    from .sandbox.policy import DEFAULT_GRANTS, Limits, Policy
-    file = config.for_spell(ns.file, ns.config)
-    limits = dict(file.limits) if file else {}
-    for field in Limits.FLAGS:
-        v = getattr(ns, field)
-        if v is not None:
-            limits[field] = v
-    if ns.max_depth is not None and ns.max_depth > Limits.MAX_DEPTH:
+    from .sandbox.policy import Limits
+    limits = {field: getattr(ns, field, None) for field in Limits.FLAGS}
+    if limits["max_depth"] is not None and limits["max_depth"] > Limits.MAX_DEPTH:
         raise UsageError(f"--max-depth is at most {Limits.MAX_DEPTH:,}")
-    grants = list(DEFAULT_GRANTS) + list(file.grants if file else ())
+    grants = []
     for kind in config.PERMISSIONS:
         grants += config.grants(kind, getattr(ns, f"allow_{kind}"), os.getcwd())
-    return Policy(limits=Limits(**limits), seed=ns.seed if ns.seed is not None else 0, log_level=ns.log_level,
-                  grants=tuple(grants), allow_all=ns.allow_all or bool(file and file.allow_all))
+    settings = {"log_level": ns.log_level, "seed": ns.seed or 0} if ns.command == "run" else {}
+    return config.compose(config.for_spell(path, ns.config), limits, grants, ns.allow_all, **settings)
 
 
 def _inputs(pairs):
@@ -157,7 +162,7 @@ def cmd_run(ns) -> int:
             _check_writable(flag, path)     # before the run, so its work is not lost
     out = _StdoutWriter()
     try:
-        result = program.run(_policy(ns), _inputs(ns.arg), stdout=out, record=ns.record, replay=ns.replay)
+        result = program.run(_policy(ns, ns.file), _inputs(ns.arg), stdout=out, record=ns.record, replay=ns.replay)
     finally:
         out.flush()
     if ns.journal:

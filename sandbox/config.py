@@ -18,8 +18,14 @@ Format (every key optional)::
     net = ["api.example.com", "127.0.0.1:8080"]
     env = ["OPENAI_API_KEY"]
     tool = ["file_write"]
-    model = ["openai/*"]
+    model = ["openai/*"]       # naming models allows only those (by default any model)
     all = false
+
+    [builtins]
+    disable = ["os.time", "load", "Date.now"]   # taken away in whichever language has them
+
+    [modules]
+    stdlib = ["fmt", "text", "json"]  # the standard modules import() may load (default: all)
 
 Where it comes from: ``--config FILE``, else ``llmspell.toml`` in the spell's
 own folder (not searched upward: a spell's powers should not change because of
@@ -41,11 +47,12 @@ import attrs
 
 from ..ir.errors import UsageError
 from ..ir.source import SourceFile, Span
-from .policy import POLICY_FILE, Limits
+from .policy import POLICY_FILE, Limits, Policy, with_defaults
 
 _SUFFIX = {"k": 1024, "m": 1024 ** 2, "g": 1024 ** 3}
 
 PERMISSIONS = ("read", "write", "net", "env", "tool", "model")
+SECTIONS = ("limits", "permissions", "builtins", "modules")
 
 
 def parse_size(text: str) -> int:
@@ -85,6 +92,21 @@ class PolicyFile:
     limits: dict
     grants: tuple
     allow_all: bool
+    disabled: tuple = ()
+    modules: tuple | None = None
+
+
+def compose(file: PolicyFile | None, limits: dict, grants, allow_all: bool, **settings) -> Policy:
+    """The policy a run or a check works under: the file's settings with the
+    flags on top — a limit flag (in *limits*) wins, flag *grants* add to the
+    file's, and the defaults stand where neither overrides them
+    (:func:`~.policy.with_defaults`)."""
+    merged = dict(file.limits) if file else {}
+    merged.update({k: v for k, v in limits.items() if v is not None})
+    return Policy(limits=Limits(**merged), grants=with_defaults(tuple(file.grants if file else ()) + tuple(grants)),
+                  allow_all=allow_all or bool(file and file.allow_all),
+                  disabled=file.disabled if file else (), modules=file.modules if file else None,
+                  source=file.path if file else None, **settings)
 
 
 def for_spell(spell: str, config: str | None = None) -> PolicyFile | None:
@@ -124,8 +146,8 @@ class _Reader:
             line, col = (int(m[1]), int(m[2])) if m else (0, 0)
             raise self._error(f"invalid TOML: {str(e)[:m.start()] if m else e}", line, col) from None
         for key in doc:
-            if key not in ("limits", "permissions"):
-                self._fail(None, key, f"unknown key '{key}' (a policy file has [limits] and [permissions])")
+            if key not in SECTIONS:
+                self._unknown(None, key, SECTIONS)
             if not isinstance(doc[key], dict):
                 self._fail(None, key, f"'{key}' must be a table ([{key}])")
         limits = {k: self._limit(k, v) for k, v in doc.get("limits", {}).items()}
@@ -143,7 +165,21 @@ class _Reader:
                 out += grants(key, value, base)
             else:
                 self._unknown("permissions", key, PERMISSIONS + ("all",))
-        return PolicyFile(self.path, limits, tuple(out), allow_all)
+        lists = {section: self._names(section, doc.get(section, {}), key)
+                 for section, key in (("builtins", "disable"), ("modules", "stdlib"))}
+        return PolicyFile(self.path, limits, tuple(out), allow_all, lists["builtins"] or (), lists["modules"])
+
+    def _names(self, section: str, table: dict, key: str) -> tuple | None:
+        """The one list of names a [builtins]/[modules] table holds, or None."""
+        for k in table:
+            if k != key:
+                self._unknown(section, k, (key,))
+        value = table.get(key)
+        if value is None:
+            return None
+        if not (isinstance(value, list) and all(isinstance(v, str) and v for v in value)):
+            self._fail(section, key, f"'{key}' must be a list of non-empty strings")
+        return tuple(value)
 
     def _limit(self, key: str, value):
         if key not in Limits.FLAGS:
@@ -166,10 +202,11 @@ class _Reader:
             self._fail("limits", key, f"'max_depth' is at most {Limits.MAX_DEPTH:,}")
         return value
 
-    def _unknown(self, table: str, key: str, known: tuple):
+    def _unknown(self, table: str | None, key: str, known: tuple):
         close = difflib.get_close_matches(key, known, 1)
         hint = f"did you mean '{close[0]}'?" if close else f"known keys: {', '.join(known)}"
-        self._fail(table, key, f"unknown key '{key}' in [{table}]", hint)
+        where = f" in [{table}]" if table else " (a policy file has " + ", ".join(f"[{k}]" for k in known) + ")"
+        self._fail(table, key, f"unknown key '{key}'{where}", hint)
 
     def _fail(self, table: str | None, key: str, message: str, hint: str | None = None):
         line, col, width = self._locate(table, key)

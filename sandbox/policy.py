@@ -50,6 +50,15 @@ class Limits:
 #: what a spell may do without being granted anything: call pure tools and any model
 DEFAULT_GRANTS = ("tool:*", "model:*")
 
+
+def with_defaults(grants) -> tuple:
+    """*grants* plus the defaults they leave standing: pure tools are always
+    allowed; any model is allowed until the policy names the models it allows
+    (``--allow-model=openai/*``), and then only those."""
+    grants = tuple(grants)
+    names_models = any(g.startswith("model:") for g in grants)
+    return tuple(d for d in DEFAULT_GRANTS if not (names_models and d.startswith("model:"))) + grants
+
 #: the policy file's name (read by :mod:`llmspell.sandbox.config`; named in denials)
 POLICY_FILE = "llmspell.toml"
 
@@ -65,6 +74,22 @@ class Policy:
     grants: tuple = DEFAULT_GRANTS         # capability patterns ("net:127.0.0.1", "read:/data/*")
     allow_all: bool = False
     log_level: str = "info"                # the log bridge drops lines below this level
+    disabled: tuple = ()                   # builtins taken away ("os.time", "load", "Date.now")
+    modules: tuple | None = None           # the standard modules a spell may import (None: all)
+    source: str | None = None              # the policy file these came from, for messages
+
+    def disabled_message(self, name: str) -> str:
+        """Why builtin *name* is missing: the policy took it away, and where."""
+        where = f" in {self.source}" if self.source else ""
+        return f"permission denied: {name} is disabled by the policy ([builtins] disable{where})"
+
+    def module_problem(self, name: str) -> str | None:
+        """Why the policy refuses to let a spell import standard module *name*, or None."""
+        if self.modules is None or name in self.modules:
+            return None
+        where = f" in {self.source}" if self.source else ""
+        return (f"permission denied: module '{name}' is not among the modules the policy allows "
+                f"([modules] stdlib{where}: {', '.join(self.modules) or 'none'})")
 
     def allows(self, capability: str) -> bool:
         """Whether a grant covers *capability*.  ``read:DIR``/``write:DIR`` grant

@@ -90,6 +90,7 @@ def _execute(compiled: Compiled, policy, out, args, loader, runtime, setup) -> R
     rt = runtime or make_runtime(compiled.module.lang, policy, out)
     if setup is not None:
         setup(rt)
+    rt.disable_builtins()
     rt.load_chunk = loader(rt) if loader else _no_loader(rt)
     meter = rt.meter
     _ensure_recursion_limit(policy.limits.max_depth)

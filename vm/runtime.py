@@ -125,6 +125,47 @@ class Runtime:
         """Called when the main chunk has returned: a language with an event
         loop (JavaScript) runs what is still queued."""
 
+    # -- the policy's builtins -----------------------------------------------------------
+    def members(self, v) -> dict | None:
+        """The live name → value dict of a namespace-like value (the globals, a
+        library table, an object, a module), or None: what the policy's
+        ``[builtins] disable`` reaches into and ``llmspell check`` reads."""
+        raise NotImplementedError
+
+    def shape_members(self, v) -> dict | None:
+        """The names ``llmspell check`` accepts after ``v.`` (JavaScript adds
+        the prototype chain's)."""
+        return self.members(v)
+
+    def global_shape(self) -> dict:
+        """Each global's name → the set of its member names (None: not a namespace)."""
+        out = {}
+        for name, v in self.members(self.G).items():
+            m = self.shape_members(v)
+            out[name] = None if m is None else {k for k in m if type(k) is str}
+        return out
+
+    def disable_builtins(self, root=None):
+        """Take away the builtins the policy disables (``"os.time"``,
+        ``"Date.now"``, ``"load"``) from *root* (default: the globals): each
+        becomes a function that fails naming the policy — clearer than a nil
+        the spell would trip over later.  Names this language lacks are skipped."""
+        root = self.members(self.G) if root is None else root
+        for name in self.policy.disabled:
+            *path, last = name.split(".")
+            members = root
+            for part in path:
+                members = self.members(members.get(part)) if members is not None else None
+            if members is not None and last in members:
+                members[last] = self.host_function(last, self._refuse(name))
+
+    def _refuse(self, name: str):
+        message = self.policy.disabled_message(name)
+
+        def disabled(*args):
+            self.error(message)
+        return disabled
+
     # -- output -------------------------------------------------------------------------
     def write(self, s: str):
         self.out.write(s)

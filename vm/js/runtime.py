@@ -1052,6 +1052,21 @@ class JsRuntime(Runtime):
         """A bridge failure: an ``Error`` the spell can catch."""
         self.throw("Error", message)
 
+    @staticmethod
+    def members(v) -> dict | None:
+        return v.props if isinstance(v, JsObject) else None
+
+    @staticmethod
+    def shape_members(v) -> dict | None:
+        if not isinstance(v, JsObject):
+            return None
+        out: dict = {}
+        while v is not None:
+            for k, x in v.props.items():
+                out.setdefault(k, x)
+            v = v.proto
+        return out
+
     def new_namespace(self, members: dict) -> JsObject:
         return self.new_object(dict(members))
 

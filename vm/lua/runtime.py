@@ -315,6 +315,10 @@ class LuaRuntime(Runtime):
         if t.set(k, v):
             self.meter.alloc(16, 0)
 
+    @staticmethod
+    def members(v) -> dict | None:
+        return v.hash if type(v) is Table else None
+
     # -- what the bridges see (every runtime offers these; see bridges/host.py) --------------
     def new_namespace(self, members: dict) -> Table:
         t = self.new_table(0, len(members))

@@ -532,6 +532,12 @@ class TengoRuntime(Runtime):
         return mod
 
     # -- what the bridges see (every runtime offers these; see bridges/host.py) --------------
+    @staticmethod
+    def members(v) -> dict | None:
+        if type(v) is dict:             # the globals
+            return v
+        return v.items if isinstance(v, Map) else None
+
     def new_namespace(self, members: dict) -> ImmutableMap:
         self.meter.alloc(64 + 32 * len(members))
         return ImmutableMap(dict(members))

@@ -22,7 +22,7 @@ SOURCE_MODULES = frozenset({"enum"})
 
 def load(rt, name: str) -> ImmutableMap:
     """Make module *name* for run *rt*; a runtime error if there is none."""
-    problem = import_problem(name)
+    problem = import_problem(name) or rt.policy.module_problem(name)
     if problem is None:
         path = f"{__package__}.{'fmt' if name == 'fmt' else 'mod_' + name}"
         try:
@@ -36,4 +36,5 @@ def load(rt, name: str) -> ImmutableMap:
     value = mod.module(rt)
     if name not in SOURCE_MODULES:
         value.items.setdefault("__module_name__", name)
+    rt.disable_builtins({name: value})      # "text.re_match" in [builtins] disable
     return value
