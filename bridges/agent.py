@@ -119,7 +119,7 @@ AGENT_SPEC = Field("spec", "table", required=True, fields=(
 ))
 
 
-@intrinsic("llm.agent", params=(AGENT_SPEC,), capability="model:{model}")
+@intrinsic("llm.agent", params=(AGENT_SPEC,), result=Field("agent", "object"), capability="model:{model}")
 def make_agent(call, spec):
     """An agent: a model, a system prompt and tools, with its own conversation."""
     return Agent(spec)

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..sandbox.validate import Static
 from ..vm.runtime import BridgeFailure, register_function
 from .registry import REGISTRY, SETUP, Field, Intrinsic, methods, namespaces
 
@@ -184,9 +185,9 @@ def kind_of(v, arrays: bool = False) -> str:
         return "number"
     if type(v) is str:
         return "string"
-    if type(v) is list and arrays:
+    if isinstance(v, list) and arrays:
         return "array"
-    if type(v) in (dict, list):
+    if isinstance(v, (dict, list)):
         return "table"
     if isinstance(v, ScriptFunction):
         return "function"
@@ -196,6 +197,10 @@ def kind_of(v, arrays: bool = False) -> str:
 
 
 def check_value(it: Intrinsic, f: Field, v, path: str):
+    if isinstance(v, Static):       # llmspell check: a value known only by its kind
+        if v.kind is None or "any" in f.types or v.kind in f.types:
+            return v
+        raise BridgeFailure(f"bad argument '{path}' ({f.type} expected, got {v.name or v.kind})")
     if v is None:
         if f.required:
             raise BridgeFailure(f"bad argument '{path}' ({f.type} expected, got nil)")
@@ -222,20 +227,20 @@ def check_value(it: Intrinsic, f: Field, v, path: str):
     if f.enum and v not in f.enum:
         choices = ", ".join(repr(e) for e in f.enum)
         raise BridgeFailure(f"bad argument '{path}' (one of {choices} expected, got {v!r})")
-    if f.fields and type(v) is dict:
+    if f.fields and isinstance(v, dict):
         known = {g.name for g in f.fields}
         if not f.extra:
             for k in v:
                 if k not in known:
                     raise BridgeFailure(f"bad argument '{path}' (unknown field '{k}')")
-        v = dict(v)
+        v = type(v)(v)          # llmspell check's open tables stay open
         for g in f.fields:
             # an options table's fields are named bare: 'model', not 'request.model'
             sub = g.name if path in top_names(it) else f"{path}.{g.name}"
             checked = check_value(it, g, v.get(g.name), sub)
             if checked is not None:
                 v[g.name] = checked
-    if f.items is not None and type(v) is list:
+    if f.items is not None and isinstance(v, list):
         v = [check_value(it, f.items, x, f"{path}[{i + 1}]") for i, x in enumerate(v)]
     return v
 

@@ -133,17 +133,37 @@ class Step:
     fallback: object
 
     def texts(self) -> list[str]:
-        """Every string of the step that may hold templates."""
-        out, stack = [], [self.template]
-        while stack:
-            v = stack.pop()
-            if type(v) is str:
-                out.append(v)
-            elif type(v) is dict:
-                stack.extend(reversed(list(v.values())))
-            elif type(v) is list:
-                stack.extend(reversed(v))
-        return out
+        return template_texts(self.template)
+
+
+def template_texts(template) -> list[str]:
+    """Every string of a step's template that may hold templates, in order."""
+    out, stack = [], [template]
+    while stack:
+        v = stack.pop()
+        if type(v) is str:
+            out.append(v)
+        elif isinstance(v, dict):
+            stack.extend(reversed(list(v.values())))
+        elif isinstance(v, list):
+            stack.extend(reversed(v))
+    return out
+
+
+def step_template(kind: str, spec: dict):
+    """What of a step spec is filled in from templates: the agent's prompt, the
+    llm options' prompt and system, the tool's params, the nested workflow's
+    inputs.  Pure: ``llmspell check`` reads literal steps with it."""
+    if kind == "agent":
+        return spec.get("prompt")
+    if kind == "llm":
+        target = spec["llm"]
+        return {k: target[k] for k in ("prompt", "system") if target.get(k) is not None}
+    if kind == "tool":
+        return spec.get("params") or {}
+    if kind == "workflow":
+        return spec.get("inputs")
+    return None
 
 
 class Workflow(BridgeObject):
@@ -201,27 +221,23 @@ def _add_step(call, wf: Workflow, spec: dict, where: str) -> Step:
     for field, owner in (("prompt", "agent"), ("params", "tool"), ("inputs", "workflow")):
         if spec.get(field) is not None and kind != owner:
             bad(field, f"only {owner} steps take {field}")
-    target, template = spec[kind], None
+    target, template = spec[kind], step_template(kind, spec)
     if kind == "agent":
         if not isinstance(target, Agent):
             bad("agent", f"agent expected, got {kind_of(target)}")
         if spec.get("prompt") is None:
             bad("prompt", "an agent step needs a prompt")
-        template = spec["prompt"]
     elif kind == "llm":
         call.host.require(f"model:{target['model']}")
-        template = {k: target[k] for k in ("prompt", "system") if target.get(k) is not None}
         target = {k: v for k, v in target.items() if k not in template}
     elif kind == "tool":
         if target not in tools_of(call.host):
             bad("tool", f"no tool named '{target}'{did_you_mean(call.host, target)}")
-        template = spec.get("params") or {}
     elif kind == "workflow":
         if not isinstance(target, Workflow):
             bad("workflow", f"workflow expected, got {kind_of(target)}")
         if target.contains(wf):
             bad("workflow", f"workflow '{target.name}' contains workflow '{wf.name}': a workflow cannot run itself")
-        template = spec.get("inputs")
     timeout = spec.get("timeout")
     if timeout is not None:
         if kind in ("fn", "workflow"):
@@ -291,7 +307,7 @@ _ONLY = {"max_concurrency": "parallel", "merge": "parallel", "branches": "condit
          "while": "loop", "until": "loop"}
 
 
-@intrinsic("workflow.create", params=(CREATE,))
+@intrinsic("workflow.create", params=(CREATE,), result=Field("workflow", "object"))
 def create(call, spec):
     """A workflow: sequential, parallel, conditional or loop steps over named inputs."""
     spec = spec or {}
@@ -345,7 +361,7 @@ def _branches(call, branches):
     return out
 
 
-@intrinsic("workflow.addStep", params=(STEP,), method_of="workflow")
+@intrinsic("workflow.addStep", params=(STEP,), result=Field("workflow", "object"), method_of="workflow")
 def add_step(call, wf: Workflow, spec):
     """Add a step (agent + prompt, llm, tool + params, fn, or workflow); returns the workflow."""
     if wf.type == "conditional":
@@ -547,35 +563,45 @@ def _attempt(call, wf: Workflow, step: Step, scope: Scope, level: int) -> dict:
 
 def check_templates(call, wf: Workflow, inputs: dict) -> None:
     """Before a run: every template names an input, ``iteration`` (loops) or a
-    step whose result it can see — an earlier step of its sequence; in loops any
-    step; in parallel workflows none."""
+    step whose result it can see."""
     groups = [steps for _, steps in wf.branches] if wf.type == "conditional" else [wf.steps]
+    call.rt.meter.charge(sum(len(text) for steps in groups for step in steps for text in step.texts()))
+    named = [[(step.name, step.texts()) for step in steps] for steps in groups]
+    for step, ref, problem in template_problems(wf.type, wf.names, named, inputs):
+        raise BridgeFailure(f"workflow '{wf.name}', step '{step}': template '{{{{{ref}}}}}': {problem}")
+
+
+def template_problems(wtype: str, names, groups, inputs):
+    """``(step, ref, problem)`` for each template that names nothing it can see:
+    an input, ``iteration`` (loops) or a step whose result it can see — an
+    earlier step of its sequence; in loops any step; in parallel workflows none.
+    *groups* are lists of ``(step name, its texts)`` (a conditional's branches,
+    else one); *inputs* the input names.  Pure: ``llmspell check`` uses it too."""
     for steps in groups:
-        for n, step in enumerate(steps):
-            for text in step.texts():
-                call.rt.meter.charge(len(text))
+        order = [name for name, _ in steps]
+        for n, (name, texts) in enumerate(steps):
+            for text in texts:
                 for ref in template_refs(text):
-                    problem = _visibility(wf, steps, n, ref, inputs)
+                    problem = _visibility(wtype, names, order, n, ref, inputs)
                     if problem is not None:
-                        raise BridgeFailure(f"workflow '{wf.name}', step '{step.name}': "
-                                            f"template '{{{{{ref}}}}}': {problem}")
+                        yield name, ref, problem
 
 
-def _visibility(wf, steps, n, ref, inputs) -> str | None:
+def _visibility(wtype, names, order, n, ref, inputs) -> str | None:
     head = ref.split(".", 1)[0]
-    if head in wf.names:
-        if wf.type == "parallel":
+    if head in names:
+        if wtype == "parallel":
             return "parallel steps cannot use each other's outputs"
-        if wf.type == "loop":
+        if wtype == "loop":
             return None
-        if head == steps[n].name:
+        if head == order[n]:
             return f"step '{head}' cannot use its own result"
-        if head not in (s.name for s in steps[:n]):
-            return f"step '{head}' does not run before step '{steps[n].name}'"
+        if head not in order[:n]:
+            return f"step '{head}' does not run before step '{order[n]}'"
         return None
-    if head in inputs or (head == "iteration" and wf.type == "loop"):
+    if head in inputs or (head == "iteration" and wtype == "loop"):
         return None
-    visible = [] if wf.type == "parallel" else [s.name for s in (steps if wf.type == "loop" else steps[:n])]
+    visible = [] if wtype == "parallel" else (order if wtype == "loop" else order[:n])
     return (f"unknown name '{head}' (inputs: {', '.join(map(str, inputs)) or 'none'}; "
             f"steps it can use: {', '.join(visible) or 'none'})")
 

@@ -107,6 +107,17 @@ class LimitExceeded(LlmspellError):
         return f"LimitExceeded: {self.limit} ({self.count}){where}"
 
 
+class InternalError(LlmspellError):
+    """A bug in llmspell itself, caught at the edge of a stage so that the user
+    sees a positioned message instead of a Python traceback."""
+
+    kind = "internal error"
+
+    @classmethod
+    def of(cls, e: BaseException, span: Span | None = None) -> "InternalError":
+        return cls(f"{type(e).__name__}: {e} (this is a bug in llmspell; please report it)", span)
+
+
 class UsageError(LlmspellError):
     """Bad command-line or API usage (exit status 2)."""
 

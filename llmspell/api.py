@@ -17,7 +17,8 @@ import tempfile
 import attrs
 
 from . import __version__
-from .errors import LlmspellError, UsageError
+from .errors import CompileError, InternalError, LlmspellError, UsageError
+from .ir.source import Span
 
 LANG_BY_SUFFIX = {".lua": "lua", ".js": "javascript", ".mjs": "javascript", ".tengo": "tengo"}
 LANGS = ("lua", "javascript", "tengo")
@@ -72,7 +73,12 @@ class Program:
     def compiled(self):
         if self._compiled is None:
             from .vm.codegen import compile_module
-            self._compiled = compile_module(self.module, self.module.lang)
+            try:
+                self._compiled = compile_module(self.module, self.module.lang)
+            except LlmspellError:
+                raise
+            except Exception as e:      # a code-generator bug
+                raise InternalError.of(e, self.module.functions[0].span) from e
         return self._compiled
 
     def disasm(self) -> str:
@@ -176,6 +182,11 @@ def compile(source: str, lang: str = "lua", name: str = "<string>", cache: bool 
     except LlmspellError as e:
         e.source = _source_file(name, source)
         raise
+    except RecursionError:
+        raise CompileError("the spell nests too deeply to compile", Span(name, 1, 1),
+                            "split deeply nested expressions or blocks into functions") from None
+    except Exception as e:          # a front-end bug: still a positioned message, never a traceback
+        raise InternalError.of(e, Span(name, 1, 1)) from e
     if cdir is not None:
         _write_atomic(cdir / f"{key}.ir", serialize.dumps(module))
     return Program(module)
@@ -217,16 +228,50 @@ def run(source: str, lang: str = "lua", *, name: str = "<string>", policy=None,
     return compile(source, lang, name).run(policy, args, stdout)
 
 
-def check(source: str, lang: str = "lua", name: str = "<string>") -> list[LlmspellError]:
-    """Static checks without running: for now parse, lower, verify and
-    compile to Python (which validates, e.g., JavaScript's regular-expression
-    literals)."""
+def check(source: str, lang: str = "lua", name: str = "<string>", policy=None) -> "CheckReport":
+    """Everything ``llmspell check`` finds without running: errors that stop
+    the spell compiling, then what :mod:`llmspell.sandbox.validate` finds in
+    its IR — judged against *policy* (what the spell would run under)."""
+    from .sandbox.policy import Policy
+    policy = policy or Policy()
+    source_file = _source_file(name, source)
     try:
-        compile(source, lang, name, cache=False).compiled
+        program = compile(source, lang, name, cache=False)
+        program.compiled            # the VM's compile validates more (JavaScript's regexp literals)
     except LlmspellError as e:
-        e.source = _source_file(name, source)
-        return [e]
-    return []
+        e.source = source_file
+        return CheckReport(name, lang, [e], [])
+    from .bridges.static import catalog
+    from .sandbox.validate import check_module
+    findings, needs = check_module(program.module, catalog(lang), policy, _host_globals())
+    for f in findings:
+        f.source = source_file
+    return CheckReport(name, lang, findings, needs)
+
+
+@attrs.frozen
+class CheckReport:
+    """``llmspell check``'s result for one spell: the problems found (each an
+    :class:`LlmspellError` with its position) and the capabilities it needs."""
+
+    file: str
+    lang: str
+    findings: list
+    capabilities: list          # {capability, granted, flag, toml, line, col}
+
+    def to_json(self) -> dict:
+        return {"file": self.file, "lang": self.lang,
+                "findings": [_finding_json(e) for e in self.findings], "capabilities": self.capabilities}
+
+
+def _finding_json(e) -> dict:
+    """A finding, or an error that stopped the compile, in the JSON schema's shape."""
+    if hasattr(e, "to_json"):
+        return e.to_json()
+    s = e.span
+    code = {"syntax error": "syntax", "compile error": "compile"}.get(e.kind, "invalid")
+    return {"code": code, "message": e.message, "hint": e.hint, "file": s.file, "line": s.line, "col": s.col,
+            "end_line": s.end_line or s.line, "end_col": s.end_col or s.col}
 
 
 def _source_file(name, source):

@@ -219,19 +219,42 @@ def cmd_disasm(ns) -> int:
 
 
 def cmd_check(ns) -> int:
+    """Exit 0 when no spell has a finding, 1 when one has (2: usage, from main)."""
     from . import api
-    from .sandbox import config
-    problems = 0
+    reports = []
     for path in ns.files:
-        config.for_spell(path, ns.config)       # a bad policy file is a usage error here too
+        policy = _policy(ns, path)          # a bad policy file is a usage error here too
         lang = api.lang_for(path, ns.lang)
-        for err in api.check(_read(path), lang, path):
-            problems += 1
-            print(err.render(), file=sys.stderr)
-    n = len(ns.files)
+        reports.append(api.check(_read(path), lang, path, policy))
+    problems = sum(len(r.findings) for r in reports)
+    if ns.format == "json":
+        import json
+        doc = {"version": 1, "files": [r.to_json() for r in reports],
+               "summary": {"files": len(reports), "findings": problems,
+                           "failed": sum(1 for r in reports if r.findings)}}
+        sys.stdout.write(json.dumps(doc, indent=2, ensure_ascii=False) + "\n")
+        return 1 if problems else 0
+    for r in reports:
+        for err in r.findings:
+            print(err.render() + "\n", file=sys.stderr)
+        if ns.explain:
+            print(_explain(r), file=sys.stderr)
+    n = len(reports)
     print(f"{n} file{'s' if n != 1 else ''} checked, {problems} problem{'s' if problems != 1 else ''}",
           file=sys.stderr)
     return 1 if problems else 0
+
+
+def _explain(report) -> str:
+    """What ``--explain`` prints for one spell: each capability it needs, whether
+    the policy grants it, and how to grant it."""
+    if not report.capabilities:
+        return f"{report.file}: needs no capabilities beyond the defaults"
+    lines = [f"{report.file} needs:"]
+    for c in report.capabilities:
+        state = "granted" if c["granted"] else f"DENIED — grant with {c['flag']} or {c['toml']}"
+        lines.append(f"  {c['capability']:<40} line {c['line']:<5} {state}")
+    return "\n".join(lines)
 
 
 def cmd_api(ns) -> int:

@@ -13,14 +13,10 @@ import threading
 
 import attrs
 
-from ..ir.errors import LimitExceeded, LlmspellError, ScriptError
+from ..ir.errors import InternalError, LimitExceeded, LlmspellError, ScriptError
 from ..sandbox.policy import Limits
 from .codegen import Compiled
 from .runtime import ScriptThrow
-
-
-class InternalError(LlmspellError):
-    kind = "internal error"
 
 
 @attrs.define
@@ -111,8 +107,7 @@ def _execute(compiled: Compiled, policy, out, args, loader, runtime, setup) -> R
         raise LimitExceeded("memory", policy.limits.max_memory, rt.locate()) from None
     except Exception as e:
         span = _innermost_span(e)
-        raise InternalError(f"{type(e).__name__}: {e} (this is a bug in llmspell; please report it)",
-                            span) from e
+        raise InternalError.of(e, span) from e
     values = rt.main_results(result)
     journal = rt.bridges.journal if getattr(rt, "bridges", None) is not None else []
     return RunOutcome(values, meter.instructions, meter.bytes, meter.objects, journal, meter.tokens, meter.cost)

@@ -18,6 +18,8 @@ Input: the Lark tree of :mod:`.parse`.  Output: an IR module with language
 """
 from __future__ import annotations
 
+import difflib
+
 from lark import Token, Tree
 
 from ...ir.builder import FunctionBuilder
@@ -25,7 +27,7 @@ from ...ir.errors import CompileError
 from ...ir.ints import MAXI, wrap
 from ...ir.model import Module
 from ...ir.source import Span
-from ...ir.tengo import BUILTINS, import_problem
+from ...ir.tengo import BUILTINS, MODULES, import_problem
 from .. import lookup, upval
 
 _BINARY = {"+": "ADD", "-": "SUB", "*": "MUL", "/": "DIV", "%": "MOD", "&": "BAND", "|": "BOR", "^": "BXOR",
@@ -81,6 +83,16 @@ class Lowerer:
 
     def error(self, node, message: str, hint=None):
         raise CompileError(message, self.span(node), hint=hint)
+
+    def unresolved(self, tok):
+        """tengo's compile error for a free name, with what the name was probably meant to be."""
+        name = str(tok)
+        if name in MODULES:
+            hint = f'import the module first: {name} := import("{name}")'
+        else:
+            close = difflib.get_close_matches(name, sorted(self.globals), n=1)
+            hint = f"did you mean '{close[0]}'?" if close else "declare it first with :="
+        self.error(tok, f"unresolved reference '{name}'", hint)
 
     def emit(self, op, *args, node):
         return self.fs.b.emit(op, *args, span=self.span(node))
@@ -268,7 +280,7 @@ class Lowerer:
             tok = target.children[0]
             var = self.lookup(str(tok))
             if var is None:
-                self.error(tok, f"unresolved reference '{tok}'")
+                self.unresolved(tok)
             self.store_var(var, value_fn(), node)
         elif target.data in ("index", "selector"):
             obj_node, key_node = _kids(target)
@@ -290,7 +302,7 @@ class Lowerer:
             tok = target.children[0]
             var = self.lookup(str(tok))
             if var is None:
-                self.error(tok, f"unresolved reference '{tok}'")
+                self.unresolved(tok)
             cur = b.alloc()
             self.load_var(var, cur, target)
             self.binary(sym, cur, cur, self.expr_A(value), st)
@@ -521,7 +533,7 @@ class Lowerer:
         elif str(tok) in self.globals:
             self.emit("LOAD_GLOBAL", reg, self.fs.b.const(str(tok)), node=e)
         else:
-            self.error(tok, f"unresolved reference '{tok}'")
+            self.unresolved(tok)
 
     def ex_func_lit(self, e, reg, name=None):
         f = self.function(e, name or "")

@@ -2,6 +2,7 @@
 Expected outputs follow from each spell's own logic and the bridges'
 documented semantics (scripted models answer what their rules say)."""
 import pathlib
+import re
 import subprocess
 import sys
 
@@ -37,10 +38,20 @@ def test_events_and_hooks_example():
 
 
 def test_every_example_checks_clean():
-    for path in sorted(p for p in (ROOT / "examples").iterdir() if p.suffix in (".lua", ".js", ".tengo")):
-        p = subprocess.run([sys.executable, "-m", "llmspell", "check", str(path)], cwd=ROOT,
+    """Under the flags its header's "Run:" line gives (none if it has none)."""
+    paths = sorted(p for p in (ROOT / "examples").iterdir() if p.suffix in (".lua", ".js", ".tengo"))
+    for path in paths:
+        run_line = re.search(r"Run:\s+llmspell run (.*) examples/", path.read_text())
+        flags = run_line[1].split() if run_line else []
+        p = subprocess.run([sys.executable, "-m", "llmspell", "check", *flags, str(path)], cwd=ROOT,
                            capture_output=True, text=True, timeout=120)
         assert p.returncode == 0, p.stderr
+        assert p.stderr == "1 file checked, 0 problems\n"
+    # and without its grants, a spell that writes files is told which flags it needs
+    p = subprocess.run([sys.executable, "-m", "llmspell", "check", str(ROOT / "examples" / "workflow.lua")],
+                       cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert p.returncode == 1 and "permission: needs destructive:file_write" in p.stderr
+    assert "hint: grant it with --allow-tool=file_write" in p.stderr
 
 
 def test_research_assistant_example(tmp_path):

@@ -84,7 +84,7 @@ def test_unsupported_syntax_is_a_compile_error_naming_it(src, construct):
     with pytest.raises(llmspell.CompileError) as info:
         run(src)
     assert construct in info.value.message
-    [found] = llmspell.check(src, "javascript", "lim.js")       # found without running anything
+    [found] = llmspell.check(src, "javascript", "lim.js").findings      # found without running anything
     assert construct in found.message
 
 

@@ -1,0 +1,11 @@
+const a = llm.agent({model: "openai/gpt-4o", tools: ["calculator", "serch"]});
+const wf = workflow.create({name: "r"});
+wf.addStep({name: "search", agent: a, prompt: "Search {{topic}}"});
+wf.addStep({name: "sum", agent: a, prompt: "Sum {{serch.output}}"});
+wf.ad_step({name: "x"});
+const r = await wf.run({topc: "q"});
+const c = await llm.completion({model: "scripted/echo", prompt: "hi"});
+const d = await llm.complete({model: "scripted/echo", prompt: 42, temprature: 1});
+tools.file_read("/etc/passwd");
+tools.calculator({expresion: "1"});
+console.log(undefined_thing);
