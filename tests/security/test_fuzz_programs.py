@@ -45,7 +45,12 @@ PRELUDE = {
 
 
 def run_clean(src: str, lang: str) -> None:
-    """The contract under test (the traceback of a broken promise is the bug report)."""
+    """The contract under test (the traceback of a broken promise is the bug report):
+    checking and running end in findings or clean errors, never a Python exception."""
+    report = llmspell.check(src, lang, f"fuzz.{EXT[lang]}", POLICY)
+    for finding in report.findings:
+        assert not isinstance(finding, (InternalError, VerifyError)), finding.render()
+        assert "Traceback" not in finding.render()
     try:
         llmspell.compile(src, lang, name=f"fuzz.{EXT[lang]}", cache=False).run(POLICY)
     except (InternalError, VerifyError) as e:
