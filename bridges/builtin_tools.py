@@ -47,6 +47,7 @@ string-length limit before a string reaches the script).
 from __future__ import annotations
 
 import ast
+import base64
 import codecs
 import decimal
 import fnmatch
@@ -287,6 +288,17 @@ def net_capability(url: str) -> str:
     return f"net:{host}:{port or (443 if scheme == 'https' else 80)}"
 
 
+def _without_userinfo(url: str) -> tuple[str, dict]:
+    """*url* without ``user:password@`` (the host the policy checked is the one
+    connected to) and the Basic ``Authorization`` header that carries it instead."""
+    parts = urllib.parse.urlsplit(url)
+    if "@" not in parts.netloc:
+        return url, {}
+    userinfo, _, hostport = parts.netloc.rpartition("@")
+    token = base64.b64encode(urllib.parse.unquote(userinfo).encode()).decode()
+    return urllib.parse.urlunsplit(parts._replace(netloc=hostport)), {"Authorization": f"Basic {token}"}
+
+
 def _opener() -> urllib.request.OpenerDirector:
     """urllib with only the http and https handlers: no proxies from the
     environment, no automatic redirects, and no exception for 4xx/5xx (the
@@ -318,12 +330,20 @@ def fetch(call, method: str, url: str, headers: dict, body: str | None, timeout:
         headers["User-Agent"] = f"llmspell/{__version__}"
     data = to_bytes(body) if body is not None else None
     opener = _opener()
+    meter = call.rt.meter
     for _ in range(MAX_REDIRECTS + 1):
         call.host.require(net_capability(url))
+        left = meter.time_left()
         try:
-            request = urllib.request.Request(url, data=data, headers=headers, method=method)
-            response = opener.open(request, timeout=timeout)
+            target, auth = _without_userinfo(url)
+            request = urllib.request.Request(target, data=data, headers={**headers, **auth}, method=method)
+            response = opener.open(request, timeout=timeout if left is None else max(0.001, min(timeout, left)))
+        except TimeoutError:
+            meter.check_time()              # the run's deadline, rather than the request's own timeout
+            raise BridgeFailure(f"{method} {url} failed: timed out after {timeout} s")
         except urllib.error.URLError as e:
+            if isinstance(e.reason, TimeoutError):
+                meter.check_time()
             raise BridgeFailure(f"{method} {url} failed: {e.reason}")
         except (OSError, http.client.HTTPException, ValueError) as e:
             raise BridgeFailure(f"{method} {url} failed: {e}")

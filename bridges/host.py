@@ -134,6 +134,10 @@ class BridgeHost:
             # agent:run(x) passes the handle first; agent.run(x) does not
             if args and self._tables.get(id(args[0])) is obj:
                 args = args[1:]
+        if it.waits:
+            here = rt.locate()
+            if here is not None:            # a limit crossed during the wait is reported here
+                rt.meter.waiting_at = here
         try:
             values = [self.to_host(a) for a in args]
             values = check_args(it, values)

@@ -130,6 +130,8 @@ def chat(model: str, messages: list, *, temperature=None, max_tokens=None, tools
         except transient as e:
             if attempt == RETRIES:
                 raise BridgeFailure(f"{type(e).__name__} from {model} after {RETRIES} attempts: {_short(e)}")
+            if deadline is not None:
+                delay = max(0.0, min(delay, deadline - time.monotonic()))
             time.sleep(delay)
             delay *= 2
         except lib.exceptions.APIError as e:

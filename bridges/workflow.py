@@ -91,7 +91,6 @@ import copy
 import functools
 import json
 import re
-import time
 
 import attrs
 
@@ -495,7 +494,7 @@ def run_step(call, wf: Workflow, step: Step, scope: Scope, level: int) -> dict:
     error = None
     for attempt in range(1, step.attempts + 1):
         if attempt > 1 and step.backoff > 0:
-            wait(time.sleep, step.backoff * 2 ** (attempt - 2))
+            meter.sleep(wait, step.backoff * 2 ** (attempt - 2))
         depth = meter.depth.cell_contents
         try:
             entry = _attempt(call, wf, step, scope, level)

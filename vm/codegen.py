@@ -793,6 +793,7 @@ class FuncGen:
         self.close_block()
         self.line("finally:")
         self.open_block()
+        self.line("stuck()")            # a crossed limit goes on, whatever the finally part does
         self.start_run(pc + 1)
 
     def op_THROW(self, pc, a):

@@ -37,6 +37,11 @@ class Meter:
         self.bytes = 0
         self.objects = 0
         self.deadline = (time.monotonic() + limits.timeout) if limits.timeout else None
+        self.over: LimitExceeded | None = None      # the limit crossed: the spell is over
+        #: where the spell started its latest wait (a model call, a parallel
+        #: workflow): a limit crossed while a branch waits, on a stack with no
+        #: script frame, is reported there
+        self.waiting_at = None
         self.tokens = 0
         self.cost = 0.0
 
@@ -51,10 +56,20 @@ class Meter:
         names = {"max_instructions": "instructions", "max_memory": "memory", "max_depth": "call depth",
                  "max_string": "string length", "timeout": "timeout", "max_tokens": "LLM tokens",
                  "max_cost": "LLM cost"}
-        raise LimitExceeded(names.get(limit, limit), count, self.locate(), hint)
+        self.over = LimitExceeded(names.get(limit, limit), count, self.locate() or self.waiting_at, hint)
+        raise self.over
+
+    def stuck(self):
+        """Raise again the limit already crossed, if any: compiled ``finally``
+        code calls it first, so a ``finally { continue }`` cannot swallow the end
+        of the spell (scripts never catch a limit)."""
+        if self.over is not None:
+            raise self.over
 
     def refuel(self):
         """Called by compiled code when the fuel cell goes negative."""
+        self.stuck()
+        self.check_time()
         cell = self.fuel
         while cell.cell_contents < 0:
             if self.budget <= 0:
@@ -65,11 +80,17 @@ class Meter:
             self.budget -= grant
             self.granted += grant
             cell.cell_contents += grant
-        self.check_time()
 
     def time_left(self) -> float | None:
         """Seconds before the wall-clock limit, or None without one."""
         return None if self.deadline is None else self.deadline - time.monotonic()
+
+    def sleep(self, wait, seconds: float):
+        """Sleep through *wait* (so parallel branches overlap), never past the
+        run's deadline: a retry's back-off ends with the timeout when it would."""
+        left = self.time_left()
+        wait(time.sleep, seconds if left is None else max(0.0, min(seconds, left)))
+        self.check_time()
 
     def check_time(self):
         if self.deadline is not None and time.monotonic() > self.deadline:

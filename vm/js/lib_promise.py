@@ -332,7 +332,12 @@ def open(rt):
 
     def waiting_bridge(fn):
         """A bridge that waits, as JavaScript sees it: a function returning a promise."""
-        return lambda this, *args: start_task(lambda: fn(*args))
+        def call(this, *args):
+            here = rt.locate()
+            if here is not None:            # the task's own stack holds no script frame
+                rt.meter.waiting_at = here
+            return start_task(lambda: fn(*args))
+        return call
 
     def finish():
         """After the spell's last statement: run what is left, then report a

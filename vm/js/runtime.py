@@ -1098,7 +1098,7 @@ class JsRuntime(Runtime):
             "JS_NULL": JS_NULL, "INF": INF, "NAN": NAN, "NNAN": -NAN, "FP": self.FunctionProto,
             "OP": self.ObjectProto, "AP": self.ArrayProto,
             "G": self.G, "Gh": self.Gh,
-            "refuel": meter.refuel, "too_deep": meter.too_deep, "alloc": meter.alloc, "enter": meter.enter,
+            "refuel": meter.refuel, "stuck": meter.stuck, "too_deep": meter.too_deep, "alloc": meter.alloc, "enter": meter.enter,
             "ScriptThrow": ScriptThrow,
             "getp": self.get, "geti": self.get_index, "setp": self.put, "seti": self.set_index,
             "add": self.add, "arith": self.arith, "lt": self.lt, "le": self.le, "truthy": self.truthy,
