@@ -287,6 +287,13 @@ def host_state():
     return sys.getrecursionlimit(), len(os.listdir("/proc/self/fd")), threading.active_count()
 
 
+def assert_unharmed(before):
+    """Nothing a spell could leave behind is more than before (another test's
+    server thread may end meanwhile, so fewer is fine)."""
+    after = host_state()
+    assert after[0] == before[0] and after[1] <= before[1] and after[2] <= before[2], (before, after)
+
+
 def limit_value(kind: str, limits: Limits):
     return {"instructions": limits.max_instructions, "memory": limits.max_memory,
             "call depth": limits.max_depth, "string length": limits.max_string}[kind]
@@ -332,6 +339,4 @@ def test_hostile_spell_ends_cleanly(case, tmp):
     assert not any(mark in text for mark in PYTHON_MARKS), text
     # the host is unharmed: a trivial spell runs and nothing in the process changed
     assert llmspell.run(TRIVIAL[case.lang], lang=case.lang, name=f"after.{EXT[case.lang]}").output == "ok\n"
-    after = host_state()
-    # another test's server thread may end meanwhile; a spell must not leave any behind
-    assert after[0] == before[0] and after[1] <= before[1] and after[2] <= before[2], (before, after)
+    assert_unharmed(before)

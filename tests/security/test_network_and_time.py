@@ -35,7 +35,7 @@ from llmspell.sandbox.policy import DEFAULT_GRANTS, Limits, Policy
 
 import llmspell
 
-from .test_hostile_spells import EXT, PYTHON_MARKS, TRIVIAL, host_state
+from .test_hostile_spells import EXT, PYTHON_MARKS, TRIVIAL, assert_unharmed, host_state
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 from llm_server import LLMServer
@@ -380,6 +380,6 @@ def test_timeout_ends_the_spell_cleanly(case, request, web):
     assert leaked_threads(before_threads) == []
     assert llmspell.run(TRIVIAL[case.lang], lang=case.lang, name=f"after.{EXT[case.lang]}").output == "ok\n"
     if not case.network:                # servers open and close their sockets and threads on their own
-        assert host_state() == before
+        assert_unharmed(before)
     else:
         assert sys.getrecursionlimit() == before[0]
