@@ -1,5 +1,6 @@
+const N = 32;
 function fib(n) {
   if (n < 2) return n;
   return fib(n - 1) + fib(n - 2);
 }
-console.log(fib(27));
+console.log(fib(N));

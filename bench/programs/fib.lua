@@ -1,5 +1,6 @@
+local N = 32
 local function fib(n)
   if n < 2 then return n end
   return fib(n - 1) + fib(n - 2)
 end
-print(fib(27))
+print(fib(N))
