@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..sandbox.validate import Static
+from ..sandbox.unknown import Static
 from ..vm.runtime import BridgeFailure, register_function
 from .registry import REGISTRY, SETUP, Field, Intrinsic, methods, namespaces
 

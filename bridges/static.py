@@ -11,7 +11,8 @@ import functools
 import io
 
 from ..sandbox.policy import Policy
-from ..sandbox.validate import Catalog, OpenList, OpenTable, Static
+from ..sandbox.unknown import OpenList, OpenTable, Static
+from ..sandbox.validate import Catalog
 from ..vm.runtime import BridgeFailure
 from . import load_all
 from .host import capability_of, check_args

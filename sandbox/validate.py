@@ -39,6 +39,7 @@ import attrs
 from ..ir.errors import LlmspellError
 from ..ir.opcodes import OPCODES, OPENS, SPLITS, Op, registers
 from ..ir.source import Span
+from .unknown import UNKNOWN, OpenList, OpenTable, Static
 
 
 class Finding(LlmspellError):
@@ -57,33 +58,6 @@ class Finding(LlmspellError):
         s = self.span
         return {"code": self.code, "message": self.message, "hint": self.hint, "file": s.file,
                 "line": s.line, "col": s.col, "end_line": s.end_line or s.line, "end_col": s.end_col or s.col}
-
-
-# -- what the bridges' schema checks receive ---------------------------------------------------
-
-@attrs.frozen
-class Static:
-    """A value known only by its kind: ``"function"``, ``"object"`` (a bridge
-    object, *name* says which) or None (nothing known).  The bridges' argument
-    checks accept it wherever the kind fits."""
-
-    kind: str | None = None
-    name: str = ""
-
-
-UNKNOWN = Static()
-
-
-class OpenTable(dict):
-    """A literal table some of whose contents are unknown: a key it lacks reads
-    as :data:`UNKNOWN`, so a required field is never reported missing."""
-
-    def get(self, key, default=None):
-        return dict.get(self, key, UNKNOWN)
-
-
-class OpenList(list):
-    """A literal array some of whose items are unknown (a spread, a conditional push)."""
 
 
 class Catalog:
