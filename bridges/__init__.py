@@ -2,6 +2,12 @@
 as intrinsics in :mod:`.registry`, bound into any runtime by :mod:`.host`."""
 
 
+#: the global namespaces the bridges install (a test keeps this equal to the
+#: registry's): known without importing the bridges, so that compiling, or
+#: running a spell that names none of them, does not pay for importing them
+NAMESPACES = ("llm", "tools", "state", "workflow", "events", "hooks", "log")
+
+
 def load_all() -> None:
     """Import every bridge module so its intrinsics are registered."""
     from . import agent, builtin_tools, events, hooks, llm, log, state, tools, workflow  # noqa: F401

@@ -103,8 +103,8 @@ class Program:
             except BridgeFailure as e:
                 raise UsageError(str(e)) from None
         try:
-            outcome = execute(self.compiled, policy, out, args, loader=self._loader,
-                              setup=bridges_setup(cassette))
+            setup = bridges_setup(cassette) if _reaches_bridges(self.module) else None
+            outcome = execute(self.compiled, policy, out, args, loader=self._loader, setup=setup)
         except LlmspellError as e:
             e.source = self.module.source_file
             if capture is not None:
@@ -144,10 +144,30 @@ def _frontend(lang: str):
 def _host_globals() -> tuple:
     """The globals the host gives every spell: the bridge namespaces and ``args``
     (Tengo's compiler refuses any other free name, as tengo's does)."""
-    from .bridges import load_all
-    from .bridges.registry import namespaces
-    load_all()
-    return (*namespaces(), "args")
+    from .bridges import NAMESPACES
+    return (*NAMESPACES, "args")
+
+
+#: globals through which a spell reaches any global by a computed name
+_DYNAMIC_GLOBALS = frozenset({"_G", "_ENV", "globalThis", "load"})
+
+
+def _reaches_bridges(module) -> bool:
+    """Whether the spell can reach a bridge namespace: it names one, or it can
+    name globals at run time (``_G[k]``, ``_ENV``, ``load``, ``globalThis``,
+    JavaScript's ``typeof name``).  A spell that cannot is run without them —
+    nothing it can observe changes, and it starts without importing them."""
+    from .bridges import NAMESPACES
+    from .ir.opcodes import Op
+    names = _DYNAMIC_GLOBALS.union(NAMESPACES)
+    for fn in module.functions:
+        for ins in fn.code:
+            op = ins[0]
+            if op == Op.LOAD_GLOBAL and fn.consts[ins[2]] in names:
+                return True
+            if op == Op.LOAD_ENV or (op == Op.INTRINSIC and fn.consts[ins[2]] == "typeof_global"):
+                return True
+    return False
 
 
 def _cache_dir() -> pathlib.Path | None:

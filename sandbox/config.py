@@ -41,7 +41,6 @@ from __future__ import annotations
 import difflib
 import os
 import re
-import tomllib
 
 import attrs
 
@@ -139,6 +138,7 @@ class _Reader:
         self.text = text
 
     def read(self) -> PolicyFile:
+        import tomllib              # only when there is a policy file: start-up is short without
         try:
             doc = tomllib.loads(self.text)
         except tomllib.TOMLDecodeError as e:

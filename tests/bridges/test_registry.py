@@ -3,7 +3,7 @@ a clear script error naming the field and the intrinsic, at the spell's line."""
 import pytest
 
 import llmspell
-from llmspell.bridges import load_all
+from llmspell.bridges import NAMESPACES, load_all
 from llmspell.bridges.registry import REGISTRY, namespaces
 
 load_all()
@@ -31,9 +31,30 @@ def test_wrong_field_type_names_the_field(it):
 
 def test_every_namespace_is_a_global_in_spells():
     names = sorted(namespaces())
+    assert names == sorted(NAMESPACES)          # the list compiling and start-up use without importing
     r = llmspell.run("return " + ", ".join(f"type({n})" for n in names))
     assert r.values == ["table"] * len(names)
-    assert set(names) >= {"llm", "tools", "state", "workflow", "events", "hooks", "log"}
+
+
+@pytest.mark.parametrize("lang,src", [
+    ("lua", "local n = 0\nfor k in pairs(_G) do if k == 'llm' then n = n + 1 end end\nprint(n)"),
+    ("lua", "print(type(_ENV['tools']))"),
+    ("javascript", "console.log(typeof llm, typeof globalThis.tools)"),
+])
+def test_spells_that_name_globals_at_run_time_still_see_the_bridges(lang, src):
+    """A spell naming no bridge runs without them (start-up); one that can reach
+    globals by a computed name gets them all."""
+    out = llmspell.run(src, lang=lang, name="g." + {"lua": "lua", "javascript": "js"}[lang]).output
+    assert out in ("1\n", "table\n", "object object\n")
+
+
+def test_a_spell_naming_no_bridge_does_not_import_them():
+    import subprocess
+    import sys
+    code = ("import sys, llmspell; llmspell.run('print(1)'); "
+            "print(sorted(m for m in sys.modules if m.startswith('llmspell.bridges')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out == "['llmspell.bridges']\n"
 
 
 def test_declarations_are_complete():

@@ -190,13 +190,6 @@ def compile_pattern(pat: bytes) -> Pattern:
     return cp
 
 
-_SPECIAL = re.compile(rb"[\^$*+?.(\[%-]")
-
-
-def nospecials(pat: bytes) -> bool:
-    return _SPECIAL.search(pat) is None
-
-
 class MatchState:
     """Subject, pattern and captures of one search (lstrlib's ``MatchState``)."""
 

@@ -27,8 +27,14 @@ from ..runtime import register_function
 from ..values import Table, byte_len, from_bytes, to_bytes, wrap
 from .lauxlib import arg_error, check_int, check_num, check_str, type_error, type_name
 from .lformat import MASK64, str_format
-from .lpattern import MatchState, compile_pattern, nospecials
 from .numbers import fmt_number
+
+#: lstrlib's SPECIALS: a pattern without any is matched as plain text
+_SPECIALS = b"^$*+?.([%-"
+
+
+def nospecials(pat: bytes) -> bool:
+    return len(pat.translate(None, _SPECIALS)) == len(pat)
 
 BYTES_PER_FUEL = 16
 INT_MAX = 0x7FFFFFFF          # lstrlib's MAXSIZE on 64-bit machines
@@ -216,6 +222,7 @@ def open(rt) -> Table:  # noqa: A001 - the library contract's name
             if pos < 0:
                 return None
             return (pos + 1, pos + len(P)) if find else p
+        from .lpattern import MatchState, compile_pattern     # imported when a spell first needs it
         anchor = P[:1] == b"^"
         pat = compile_pattern(P[1:] if anchor else P)
         ms = MatchState(rt, S, pat)
@@ -251,6 +258,7 @@ def open(rt) -> Table:  # noqa: A001 - the library contract's name
         init = posrelat_start(_opt_int(rt, args, 3, "gmatch", 1), ls) - 1
         if init > ls:
             init = ls + 1
+        from .lpattern import MatchState, compile_pattern
         pat = compile_pattern(to_bytes(p))
         ms = MatchState(rt, S, pat)
         state = [init, -1, pat.known_skipper()]   # next position, end of last match, skipper
@@ -289,6 +297,7 @@ def open(rt) -> Table:  # noqa: A001 - the library contract's name
         if tr == "string" or tr == "number":
             lit = to_bytes(repl if tr == "string" else fmt_number(repl))
             parts = _replacement(rt, lit)
+        from .lpattern import MatchState, compile_pattern
         anchor = P[:1] == b"^"
         pat = compile_pattern(P[1:] if anchor else P)
         ms = MatchState(rt, S, pat)
@@ -553,7 +562,7 @@ def _replacement(rt, r: bytes):
         i = j + 2
 
 
-def _expand(ms: MatchState, parts: list, s: int, e: int) -> bytes:
+def _expand(ms, parts: list, s: int, e: int) -> bytes:
     out = []
     for part in parts:
         if type(part) is bytes:
