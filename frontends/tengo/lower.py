@@ -270,7 +270,42 @@ class Lowerer:
 
     def st_assign(self, st):
         target, value = _kids(st)
-        self.assign_to(target, lambda: self.expr_A(value), st)
+        if not self.append_in_place(target, value, st):
+            self.assign_to(target, lambda: self.expr_A(value), st)
+
+    def append_in_place(self, target, value, st) -> bool:
+        """``x = append(x, items...)``, Tengo's idiom for growing an array, as the
+        ``append_to`` intrinsic with *x* moved out of its variable first: the
+        runtime then sees when nobody else holds the array and grows it in
+        place (amortised O(1), as Go's append) instead of copying it each time.
+        Only when the items cannot run code (no call), so moving *x* out before
+        evaluating them is unobservable.  Returns whether it lowered *st*."""
+        if target.data != "name" or value.data != "call":
+            return False
+        callee, args_tree = _kids(value)
+        if callee.data != "name" or str(callee.children[0]) != "append" or self.lookup("append") is not None:
+            return False
+        if args_tree is None or any(isinstance(c, Token) and c.type == "ELLIPSIS" for c in args_tree.children):
+            return False
+        args = [c for c in args_tree.children if isinstance(c, Tree)]
+        name = str(target.children[0])
+        var = self.lookup(name)
+        if (var is None or len(args) < 2 or args[0].data != "name" or str(args[0].children[0]) != name
+                or any(t.data == "call" for a in args[1:] for t in a.iter_subtrees())):
+            return False
+        b = self.fs.b
+        top = b.top
+        base = b.alloc(len(args))
+        for i, a in enumerate(args[1:], 1):
+            self.expr_to(a, base + i)
+        self.load_var(var, base, args[0])
+        moved = b.alloc()
+        self.emit("LOAD_NIL", moved, node=args[0])
+        self.store_var(var, moved, args[0])
+        self.emit("INTRINSIC", base, b.const("append_to"), base, len(args), node=value)
+        self.store_var(var, base, st)
+        b.free_to(top)
+        return True
 
     def assign_to(self, target, value_fn, node):
         """Store into an identifier, ``a[k]`` or ``a.b``; *value_fn* evaluates the value

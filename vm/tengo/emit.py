@@ -41,6 +41,7 @@ INTRINSICS: dict = {
     "andnot": lambda rt: lambda a, b: rt.arith("ANDNOT", a, b),
     "plus": _rt("plus"),
     "spread_call": _rt("spread_call"),
+    "append_to": _rt("append_to"),
 }
 
 

@@ -512,6 +512,19 @@ class TengoRuntime(Runtime):
             self.error(f"wrong number of arguments: want={code.co_argcount}, got={len(args)}")
         raise exc
 
+    def append_to(self, arr, *items):
+        """``x = append(x, items...)`` with *x* moved out of its variable by the
+        compiler: when this call's own references are the only ones left (the
+        register, the parameter, getrefcount's argument), nobody can see the
+        array change, so it grows in place — amortised O(1) like Go's append,
+        where copying made the idiom quadratic.  Otherwise, or when the policy
+        replaced ``append``, it is the builtin's call."""
+        if type(arr) is Array and sys.getrefcount(arr) <= 3 and self.G["append"] is self.builtins["append"]:
+            self.meter.alloc(8 * len(items), 0)
+            arr.items.extend(items)
+            return arr
+        return self.call(self.G["append"], arr, *items)
+
     def spread_call(self, f, *args):
         """``f(a, b, rest...)``: the last argument's elements are arguments too."""
         if not callable(f):
