@@ -443,7 +443,8 @@ class FuncGen:
     def _get_field(self, a, obj, key):
         self.line(f"if type({obj}) is Table:")
         self.line(f"    _v = {obj}.hash.get({key})")
-        self.line(f"    r{a} = _v if _v is not None or {obj}.meta is None else idx({obj}, {key})")
+        self.line(f"    r{a} = _v if _v is not None or {obj}.meta is None else inherited({obj}, {key})")
+        self.line(f"elif type({obj}) is str: r{a} = strfield({obj}, {key})")
         self.line(f"else: r{a} = idx({obj}, {key})")
 
     def op_GET_FIELD(self, pc, a, b, k):
@@ -461,8 +462,14 @@ class FuncGen:
         self.line(f"else: setidx(r{a}, {k}, {v})")
 
     def op_SET_FIELD(self, pc, a, k, c):
+        """A raw store when no metamethod can intervene: the key is there, or the
+        table has no metatable (a new key then costs a slot, as ``rawset`` charges)."""
         key, v = repr(self.fn.consts[k]), self.A(c)
-        self.line(f"if type(r{a}) is Table{self.nonnil(c)} and {key} in r{a}.hash: r{a}.hash[{key}] = {v}")
+        self.line(f"if type(r{a}) is Table{self.nonnil(c)}:")
+        self.line(f"    _h = r{a}.hash")
+        self.line(f"    if {key} in _h: _h[{key}] = {v}")
+        self.line(f"    elif r{a}.meta is None: _h[{key}] = {v}; r{a}._order = None; alloc(16, 0)")
+        self.line(f"    else: setidx(r{a}, {key}, {v})")
         self.line(f"else: setidx(r{a}, {key}, {v})")
 
     def op_SET_LIST(self, pc, a, b, c, d):

@@ -277,6 +277,35 @@ class LuaRuntime(Runtime):
             return self.call1(h, o, k)
         self.runerror("'__index' chain too long; possibly a loop")
 
+    def inherited(self, o: Table, k: str):
+        """``o.k`` for a table whose own hash lacks string key *k* and that has a
+        metatable: the class pattern (``__index`` a table, or a chain of them)
+        walked without :meth:`index`'s general loop; a function ``__index`` and
+        a loop that is too long go to :meth:`index`, which handles and reports them."""
+        h = o.meta.hash.get("__index")
+        for _ in range(MAXTAGLOOP):
+            if type(h) is not Table:
+                return None if h is None else self.index(o, k, 2)
+            v = h.hash.get(k)
+            if v is not None:
+                return v
+            mt = h.meta
+            if mt is None:
+                return None
+            h = mt.hash.get("__index")
+        return self.index(o, k, 2)
+
+    def string_field(self, s: str, k: str):
+        """``s:k(...)``: the string metatable's ``__index`` — the ``string``
+        table, unless the spell changed it (then :meth:`index` decides)."""
+        mt = self.string_meta
+        h = mt.hash.get("__index") if mt is not None else None
+        if type(h) is Table:
+            v = h.hash.get(k)
+            if v is not None or h.meta is None:
+                return v
+        return self.index(s, k, 2)
+
     def _index_error(self, o, k, operand):
         msg = f"attempt to index a {type_name(o)} value"
         if operand is None and type(k) is str:
@@ -467,9 +496,20 @@ class LuaRuntime(Runtime):
         self.runerror(f"attempt to perform arithmetic on a {type_name(culprit)} value", bad)
 
     def concat(self, *vals):
-        """``R[b] .. ... .. R[b+n-1]``: right to left, as Lua's luaV_concat."""
-        if all(type(v) is str for v in vals):
-            s = join(vals)
+        """``R[b] .. ... .. R[b+n-1]``: right to left, as Lua's luaV_concat.
+        Strings and integers only (the common case) need no metamethod and
+        join in one piece, which is what the right-to-left rule gives them."""
+        parts = []
+        for v in vals:
+            t = type(v)
+            if t is str:
+                parts.append(v)
+            elif t is int:
+                parts.append(str(v))
+            else:
+                break
+        else:
+            s = join(parts)
             self.meter.string(len(s))
             return s
         vals = list(vals)
@@ -652,7 +692,7 @@ class LuaRuntime(Runtime):
             "G": G, "Gh": G.hash,
             "refuel": meter.refuel, "too_deep": meter.too_deep, "alloc": meter.alloc,
             "enter": meter.enter,
-            "idx": lambda o, k: self.index(o, k, 2),
+            "idx": lambda o, k: self.index(o, k, 2), "inherited": self.inherited, "strfield": self.string_field,
             "setidx": lambda o, k, v: self.setindex(o, k, v, 1),
             "gget": lambda name: self.index(G, name),
             "gset": lambda name, v: self.setindex(G, name, v),
