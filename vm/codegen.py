@@ -456,9 +456,14 @@ class FuncGen:
         self._get_field(a, "_o", repr(self.fn.consts[k]))
 
     def op_SET_INDEX(self, pc, a, b, c):
+        """Raw stores into the array part inline: an existing slot, or the next
+        one when the hash part has nothing to move over (``t[#t + 1] = v``)."""
         k, v = self.A(b), self.A(c)
-        self.line(f"if type(r{a}) is Table and r{a}.meta is None and type({k}) is int "
-                  f"and 0 < {k} < len(r{a}.arr){self.nonnil(c)}: r{a}.arr[{k}] = {v}")
+        self.line(f"if type(r{a}) is Table and r{a}.meta is None and type({k}) is int{self.nonnil(c)}:")
+        self.line(f"    _a = r{a}.arr")
+        self.line(f"    if 0 < {k} < len(_a): _a[{k}] = {v}")
+        self.line(f"    elif {k} == len(_a) and not r{a}.hash: _a.append({v}); alloc(16, 0)")
+        self.line(f"    else: setidx(r{a}, {k}, {v})")
         self.line(f"else: setidx(r{a}, {k}, {v})")
 
     def op_SET_FIELD(self, pc, a, k, c):
