@@ -311,7 +311,12 @@ class Sorter:
             if (ta is int or ta is float) and (tb is int or tb is float):
                 return a < b
             return self.rt.lt(a, b)
-        r = self.rt.call1(comp, a, b)
+        try:                                 # rt.call1, inlined: sorting is comparator calls
+            r = comp(a, b)
+        except TypeError as e:
+            r = self.rt.call_slow(e, None, comp, (a, b))
+        if type(r) is tuple:
+            r = r[0] if r else None
         return r is not None and r is not False
 
     def set2(self, i: int, vi, j: int, vj):
