@@ -436,7 +436,11 @@ class FuncGen:
             self.line(f"else: r{a} = idx(r{b}, {k})")
             return
         self.line(f"if type(r{b}) is Table:")
-        self.line(f"    _v = r{b}.get({k})")
+        if c >= 0:          # a register key: an integer reads the array part inline
+            self.line(f"    _a = r{b}.arr")
+            self.line(f"    _v = _a[{k}] if {self._int_guard(c)} and 0 < {k} < len(_a) else r{b}.get({k})")
+        else:
+            self.line(f"    _v = r{b}.get({k})")
         self.line(f"    r{a} = _v if _v is not None or r{b}.meta is None else idx(r{b}, {k})")
         self.line(f"else: r{a} = idx(r{b}, {k})")
 
