@@ -15,8 +15,9 @@ Structured control flow keeps the analysis simple and sound:
   of ints (``//`` and ``%`` by a positive constant).  Everything else —
   calls, field reads, metamethods — is unknown.
 
-Only the Lua semantics rely on this today (Lua integers are exactly Python
-ints once wrapped).
+Lua and Tengo rely on it: both have 64-bit integers that are exactly Python
+ints once wrapped, and each of the operations above yields an int in both
+(JavaScript's numbers are floats: its code generator does not ask).
 """
 from __future__ import annotations
 

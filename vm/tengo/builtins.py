@@ -64,13 +64,14 @@ def make_builtins(rt) -> dict:
 
     @builtin
     def len_(*args):
-        arity("len", args, 1, 1)
+        if len(args) != 1:         # arity() inline: len is called in loops
+            rt.wrong_args("builtin-function:len")
         v = args[0]
         t = type(v)
+        if t is str:
+            return len(v) if v.isascii() else byte_len(v)
         if isinstance(v, (Array, Map)):
             return len(v.items)
-        if t is str:
-            return byte_len(v)
         if t is bytes:
             return len(v)
         rt.bad_arg("builtin-function:len", "first", "array/string/bytes/map", v)
@@ -132,7 +133,8 @@ def make_builtins(rt) -> dict:
 
     @builtin
     def string(*args):
-        arity("string", args, 1, 2)
+        if not 1 <= len(args) <= 2:     # arity() inline: string is called in loops
+            rt.wrong_args("builtin-function:string")
         v = args[0]
         if v is None:
             return args[1] if len(args) == 2 else None
@@ -206,16 +208,26 @@ def make_builtins(rt) -> dict:
         return rt.make_array(list(r))
 
     def type_check(name: str, test):
-        def check(*args):
-            arity(name, args, 1, 1)
-            return test(args[0])
+        """``is_NAME(x)``: *test* is the type x must have, or a predicate.  The
+        type's test is inline and so is arity(): is_* are called in loops."""
+        label = "builtin-function:" + name
+        if isinstance(test, type):
+            def check(*args):
+                if len(args) != 1:
+                    rt.wrong_args(label)
+                return type(args[0]) is test
+        else:
+            def check(*args):
+                if len(args) != 1:
+                    rt.wrong_args(label)
+                return test(args[0])
         builtin(check, name)
 
     for name, t in (("is_int", int), ("is_float", float), ("is_string", str), ("is_bool", bool),
                     ("is_char", Char), ("is_bytes", bytes), ("is_array", Array),
                     ("is_immutable_array", ImmutableArray), ("is_map", Map), ("is_immutable_map", ImmutableMap),
                     ("is_time", Time), ("is_error", Error), ("is_undefined", type(None))):
-        type_check(name, lambda v, t=t: type(v) is t)
+        type_check(name, t)
     type_check("is_iterable", lambda v: type(v) in _ITERABLE)
     type_check("is_function", lambda v: getattr(v, "__code__", None) in CODEMAP)
     type_check("is_callable", callable)

@@ -19,10 +19,7 @@ module, each with the runtime operation it is bound to.
 """
 from __future__ import annotations
 
-from ...ir.ints import MAXI, MINI
 from ..codegen import OneResultFuncGen, handler_table
-
-_RANGE = f"if not {MINI} <= {{r}} <= {MAXI}: {{r}} = wrap({{r}})"
 
 
 def _rt(name):
@@ -30,9 +27,9 @@ def _rt(name):
 
 
 #: intrinsic name -> how to get its Python callable from a TengoRuntime
+#: (array and map literals are not here: :meth:`TengoFuncGen.op_INTRINSIC`
+#: builds them inline, charging what ``make_array``/``make_map`` charge)
 INTRINSICS: dict = {
-    "array": lambda rt: lambda *items: rt.make_array(list(items)),
-    "map": lambda rt: lambda *kv: rt.make_map(kv),
     "slice": _rt("slice"),
     "immutable": _rt("immutable"),
     "error": _rt("make_error"),
@@ -50,7 +47,7 @@ def intrinsic_helpers(rt) -> dict:
 
 
 class TengoFuncGen(OneResultFuncGen):
-    INTRINSICS = frozenset(INTRINSICS)
+    INTRINSICS = frozenset(INTRINSICS) | {"array", "map"}
 
     LANGUAGE = "Tengo"
 
@@ -69,7 +66,8 @@ class TengoFuncGen(OneResultFuncGen):
     def op_VARARG(self, pc, a, c):
         if c != -1:
             self.fail("VARARG with a fixed count")
-        self.line(f"r{a} = ix_array(*va)")
+        self.line("alloc(64 + 8 * len(va))")
+        self.line(f"r{a} = Array(list(va))")
 
     def op_NEW_TABLE(self, pc, a, b, c):
         self.fail("NEW_TABLE")
@@ -77,37 +75,77 @@ class TengoFuncGen(OneResultFuncGen):
     def op_SET_LIST(self, pc, a, b, c, d):
         self.fail("SET_LIST")
 
+    # indexing: a mutable array with an int in range, or a map with a string
+    # key, inline; everything else (and every error) is the runtime's
+    def _index_paths(self, obj: str, c: int, store: bool) -> list[tuple[str, bool]]:
+        """(test, is_array) for the inline paths of ``obj[key]``: the key operand
+        decides which ones are possible; reads see immutable maps too (modules)."""
+        k = self.A(c)
+        kc = self.const_of(c)
+        paths = []
+        if c >= 0 or type(kc) is int:
+            bound = f"0 <= {k} < len({obj}.items)" if c >= 0 or kc < 0 else f"{k} < len({obj}.items)"
+            ktest = "" if c < 0 or c in self.ints else f" and type({k}) is int"
+            paths.append((f"type({obj}) is Array{ktest} and {bound}", True))
+        if c >= 0 and c not in self.ints or type(kc) is str:
+            maps = f"type({obj}) is Map" if store else f"type({obj}) is Map or type({obj}) is ImmutableMap"
+            paths.append((maps if c < 0 else f"({maps}) and type({k}) is str", False))
+        return paths
+
+    def _get(self, a: int, obj: str, c: int):
+        k = self.A(c)
+        paths = self._index_paths(obj, c, False)
+        for i, (test, is_array) in enumerate(paths):
+            read = f"{obj}.items[{k}]" if is_array else f"{obj}.items.get({k})"
+            self.line(f"{'if' if i == 0 else 'elif'} {test}: r{a} = {read}")
+        self.line(f"{'else: ' if paths else ''}r{a} = idx({obj}, {k})")
+
     def op_GET_INDEX(self, pc, a, b, c):
-        self.line(f"r{a} = idx(r{b}, {self.A(c)})")
+        self._get(a, f"r{b}", c)
 
     def op_GET_FIELD(self, pc, a, b, k):
-        self.line(f"r{a} = idx(r{b}, {self.fn.consts[k]!r})")
+        self._get(a, f"r{b}", -1 - k)
+
+    def _set(self, a: int, c: int, v: str):
+        """``o[k] = v``: a new map key is charged its slot, as ``set_index`` does."""
+        obj, k = f"r{a}", self.A(c)
+        paths = self._index_paths(obj, c, True)
+        for i, (test, is_array) in enumerate(paths):
+            self.line(f"{'if' if i == 0 else 'elif'} {test}:")
+            if is_array:
+                self.line(f"    {obj}.items[{k}] = {v}")
+            else:
+                self.line(f"    _h = {obj}.items")
+                self.line(f"    if {k} not in _h: alloc(32, 0)")
+                self.line(f"    _h[{k}] = {v}")
+        self.line(f"{'else: ' if paths else ''}setidx({obj}, {k}, {v})")
 
     def op_SET_INDEX(self, pc, a, b, c):
-        self.line(f"setidx(r{a}, {self.A(b)}, {self.A(c)})")
+        self._set(a, b, self.A(c))
 
     def op_SET_FIELD(self, pc, a, k, c):
-        self.line(f"setidx(r{a}, {self.fn.consts[k]!r}, {self.A(c)})")
+        self._set(a, -1 - k, self.A(c))
 
     def op_SELF(self, pc, a, b, k):
         self.fail("SELF")
 
-    # arithmetic: int-int (wrapping) and float-float inline
+    # arithmetic: int-int (wrapping), float-float and string + anything inline
     def _arith(self, name, a, b, c):
         x, y = self.A(b), self.A(c)
+        ints = self._int_guard(b, c)
         if name in ("ADD", "SUB", "MUL"):
             sym = {"ADD": "+", "SUB": "-", "MUL": "*"}[name]
-            ints = self._type_guard(b, c, int)
-            floats = self._type_guard(b, c, float)
-            self.line(f"if {ints}:")
-            self.line(f"    r{a} = {x} {sym} {y}")
-            self.line("    " + _RANGE.format(r=f"r{a}"))
-            if floats != "False":
-                self.line(f"elif {floats}: r{a} = {x} {sym} {y}")
-            self.line(f"else: r{a} = arith({name!r}, {x}, {y})")
+            check = self._overflow_check(name, b, c, f"r{a}")
+            paths = [(ints, [f"r{a} = {x} {sym} {y}"] + ([check] if check else [])),
+                     (self._type_guard((b, c), float), [f"r{a} = {x} {sym} {y}"])]
+            if name == "ADD":       # string + string inline, as ``concat`` does it
+                paths.append((self._type_guard((b, c), str),
+                              [f"string(len({x}) + len({y}))", f"r{a} = {x} + {y}",
+                               f"if not r{a}.isascii(): r{a} = join(({x}, {y}))"]))
+                paths.append((self._type_guard((b,), str), [f"r{a} = concat({x}, {y})"]))
+            self._branches(paths, f"r{a} = arith({name!r}, {x}, {y})")
         elif name in ("DIV", "MOD"):     # Go's / and % are Python's for non-negative ints
             sym = "//" if name == "DIV" else "%"
-            ints = self._type_guard(b, c, int)
             k = self.const_of(c)
             cond = " and ".join(t for t in (ints if ints != "True" else "", f"{x} >= 0",
                                             "" if type(k) is int and k > 0 else f"{y} > 0") if t)
@@ -115,12 +153,42 @@ class TengoFuncGen(OneResultFuncGen):
         else:
             self.line(f"r{a} = arith({name!r}, {x}, {y})")
 
-    def _type_guard(self, b: int, c: int, t: type) -> str:
+    def _branches(self, paths: list, fallback: str):
+        """``if guard: body / elif ... / else: fallback``, leaving out the paths
+        whose guard is "False" and stopping at one that is "True"."""
+        first = True
+        for guard, body in paths:
+            if guard == "False":
+                continue
+            if guard == "True":
+                if first:
+                    for text in body:
+                        self.line(text)
+                    return
+                fallback = None
+                self.line("else:")
+            else:
+                self.line(f"{'if' if first else 'elif'} {guard}:")
+            for text in body:
+                self.line("    " + text)
+            first = False
+            if fallback is None:
+                return
+        if first:
+            self.line(fallback)
+        else:
+            self.line(f"else: {fallback}")
+
+    def _type_guard(self, operands: tuple, t: type) -> str:
+        """The test that *operands* are all of type *t* (not int: see
+        ``_int_guard``), "False" when a constant or a proven int is not."""
         checks = []
-        for v in (b, c):
+        for v in operands:
             if v < 0:
                 if type(self.const_of(v)) is not t:
                     return "False"
+            elif v in self.ints:
+                return "False"
             else:
                 checks.append(f"type(r{v}) is {t.__name__}")
         return " and ".join(checks) or "True"
@@ -143,13 +211,50 @@ class TengoFuncGen(OneResultFuncGen):
         self.fail("CONCAT")
 
     def op_EQ(self, pc, a, b, c):
+        """Tengo's ``Equals`` never converts: against a constant int, float,
+        string or bool, only a value of the very same type can be equal."""
+        if b < 0 and c >= 0:
+            b, c = c, b             # Equals is symmetric for these simple types
         x, y = self.A(b), self.A(c)
-        self.line(f"r{a} = {x} == {y} if type({x}) is type({y}) and type({x}) in SIMPLE else eq({x}, {y})")
+        k = self.const_of(c)
+        if b >= 0 and type(k) is bool:
+            self.line(f"r{a} = {x} is {y}")
+        elif b >= 0 and type(k) in (int, float, str):
+            self.line(f"r{a} = type({x}) is {type(k).__name__} and {x} == {y}")
+        else:
+            self.line(f"r{a} = {x} == {y} if type({x}) is type({y}) and type({x}) in SIMPLE else eq({x}, {y})")
 
     def _compare(self, name, sym, a, b, c):
+        """Ints and strings compare as Python's; mixes, chars and times go to ``compare``."""
         x, y = self.A(b), self.A(c)
-        ints = self._type_guard(b, c, int)
-        self.line(f"r{a} = {x} {sym} {y} if {ints} else compare({name!r}, {x}, {y})")
+        guards = [g for g in (self._int_guard(b, c), self._type_guard((b, c), str)) if g != "False"]
+        if "True" in guards:
+            self.line(f"r{a} = {x} {sym} {y}")
+        elif guards:
+            self.line(f"r{a} = {x} {sym} {y} if {' or '.join(guards)} else compare({name!r}, {x}, {y})")
+        else:
+            self.line(f"r{a} = compare({name!r}, {x}, {y})")
+
+    def truth_test(self, a: int, neg: bool) -> str:
+        """A bool is tested without a call to ``truthy``."""
+        r = f"r{a}"
+        if neg:
+            return f"{r} is False or {r} is not True and not truthy({r})"
+        return f"{r} is True or {r} is not False and truthy({r})"
+
+    def op_INTRINSIC(self, pc, a, k, c, d):
+        """Array and map literals inline; the other intrinsics call the runtime."""
+        name = self.fn.consts[k]
+        regs = [f"r{c + i}" for i in range(d)]
+        if name == "array":
+            self.line(f"alloc({64 + 8 * d})")
+            self.line(f"r{a} = Array([{', '.join(regs)}])")
+        elif name == "map":         # keys are strings: make_map's pairs as a dict display
+            self.line(f"alloc({64 + 16 * d})")
+            pairs = ", ".join(f"{regs[i]}: {regs[i + 1]}" for i in range(0, d, 2))
+            self.line(f"r{a} = Map({{{pairs}}})")
+        else:
+            super().op_INTRINSIC(pc, a, k, c, d)
 
     # calls: one result, exact arity
     def _call(self, a, b, d, target: str):

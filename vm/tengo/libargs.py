@@ -52,40 +52,60 @@ def _exact(t):
     return lambda rt, v: v if type(v) is t else None
 
 
+#: letter -> (the type that passes unconverted, expected-type text, conversion)
 _SPECS = {
-    "S": ("string(compatible)", _conv_string),
-    "I": ("int(compatible)", lambda rt, v: to_int64(v)),
-    "F": ("float(compatible)", lambda rt, v: to_float64(v)),
-    "Y": ("bytes(compatible)", _conv_bytes),
-    "T": ("time(compatible)", _conv_time),
-    "s": ("string", _exact(str)),
-    "i": ("int", _exact(int)),
-    "f": ("float", _exact(float)),
-    "b": ("bool", _exact(bool)),
-    "y": ("bytes", _exact(bytes)),
+    "S": (str, "string(compatible)", _conv_string),
+    "I": (int, "int(compatible)", lambda rt, v: to_int64(v)),
+    "F": (float, "float(compatible)", lambda rt, v: to_float64(v)),
+    "Y": (bytes, "bytes(compatible)", _conv_bytes),
+    "T": (Time, "time(compatible)", _conv_time),
+    "s": (str, "string", _exact(str)),
+    "i": (int, "int", _exact(int)),
+    "f": (float, "float", _exact(float)),
+    "b": (bool, "bool", _exact(bool)),
+    "y": (bytes, "bytes", _exact(bytes)),
 }
+_ANY = (None, "", None)
 
 
-def unpack(rt, label: str, args: tuple, spec: str) -> list:
-    """Check *args* against *spec* for the function Tengo calls *label*; return the
-    converted values (None for missing optional ones)."""
+def _parse(spec: str) -> tuple:
+    """(required count, each argument's own type, per-argument _SPECS entries) of *spec*."""
     letters = spec.replace(" ", "")
     mark = letters.find("?")
     letters = letters.replace("?", "")
     required = len(letters) if mark < 0 else mark - 1
-    if not required <= len(args) <= len(letters):
+    kinds = tuple(_ANY if letter == "*" else _SPECS[letter] for letter in letters)
+    return required, tuple(kind[0] for kind in kinds), kinds
+
+
+#: parsed specs, by spec text (module functions unpack on every call)
+_PARSED: dict = {}
+
+
+def unpack(rt, label: str, args: tuple, spec: str) -> tuple | list:
+    """Check *args* against *spec* for the function Tengo calls *label*; return the
+    converted values (None for missing optional ones).  Every conversion returns
+    a value of its letter's own type unchanged, so when each argument is given
+    and has that type, *args* is the answer."""
+    parsed = _PARSED.get(spec)
+    if parsed is None:
+        parsed = _PARSED[spec] = _parse(spec)
+    required, types, kinds = parsed
+    if tuple(map(type, args)) == types:
+        return args
+    if not required <= len(args) <= len(kinds):
         rt.wrong_args(label)
     out = []
-    for k, (letter, v) in enumerate(zip(letters, args)):
-        if letter == "*":
+    for (same, expected, conv), v in zip(kinds, args):
+        if type(v) is same or conv is None:
             out.append(v)
             continue
-        expected, conv = _SPECS[letter]
         r = conv(rt, v)
         if r is None:
-            rt.bad_arg(label, ORDINALS[k], expected, v)
+            rt.bad_arg(label, ORDINALS[len(out)], expected, v)
         out.append(r)
-    out.extend([None] * (len(letters) - len(args)))
+    if len(args) < len(kinds):
+        out.extend([None] * (len(kinds) - len(args)))
     return out
 
 

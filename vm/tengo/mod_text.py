@@ -156,23 +156,23 @@ def module(rt) -> ImmutableMap:
         rt.meter.string(len(s))
         return s if s.isascii() or not _ESCAPES.search(s) else from_bytes(utf8(s))
 
-    def strings_args(label, args, spec, quirk=None):
+    def strings_args(label, args, quirk=None):
         """Two string(compatible) arguments, with the argument-name slips of Tengo's
         FuncASSRI ("second" reports the first argument's type) and FuncASSRSs
         (the second argument is called "first")."""
-        if len(args) != len(spec.split()):
+        if len(args) != 2:
             rt.wrong_args(label)
-        if quirk and len(args) >= 2 and args[1] is None and args[0] is not None:
+        if quirk and args[1] is None and args[0] is not None:
             if quirk == "type":
                 rt.bad_arg(label, "second", "string(compatible)", args[0])
             rt.bad_arg(label, "first", "string(compatible)", args[1])
-        return unpack(rt, label, args, spec)
+        return unpack(rt, label, args, "S S")
 
     def ss(name, body, quirk=None, result=made):
         label = "user-function:" + name
 
         def call(*args):
-            a, b = strings_args(label, args, "S S", quirk)
+            a, b = strings_args(label, args, quirk)
             charge((len(a) + len(b)) // 8)
             return result(body(a, b))
         return call
@@ -242,9 +242,11 @@ def module(rt) -> ImmutableMap:
             rt.bad_arg(label, "first", "array", arr)
         parts = []
         for k, v in enumerate(arr.items):
-            if v is None:
-                rt.bad_arg(label, f"first[{k}]", "string(compatible)", v)
-            parts.append(rt.to_string(v))
+            if type(v) is not str:
+                if v is None:
+                    rt.bad_arg(label, f"first[{k}]", "string(compatible)", v)
+                v = rt.to_string(v)
+            parts.append(v)
         (sep,) = unpack(rt, label, args[1:], "S")
         charge(len(parts))
         rt.meter.string(sum(map(len, parts)) + len(sep) * max(len(parts) - 1, 0))

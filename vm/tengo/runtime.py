@@ -224,9 +224,7 @@ class TengoRuntime(Runtime):
                 return char_of(a + b if op == "ADD" else a - b)
         elif ta is str:
             if op == "ADD":
-                rhs = b if tb is str else self.inspect(b)
-                self.meter.string(len(a) + len(rhs))
-                return join((a, rhs))
+                return self.concat(a, b)
         elif ta is bytes:
             if op == "ADD" and tb is bytes:
                 self.meter.alloc(len(a) + len(b))
@@ -243,6 +241,15 @@ class TengoRuntime(Runtime):
             if tb is Time and op == "SUB":
                 return max(MINI, min(MAXI, a.ns - b.ns))     # Go's Sub saturates
         self.error(f"invalid operation: {self.type_name(a)} {TOKENS[op]} {self.type_name(b)}")
+
+    def concat(self, a: str, b) -> str:
+        """``a + b`` with a string on the left: b's ``String()`` form is appended
+        (compiled code calls this directly once it has seen the string)."""
+        t = type(b)
+        rhs = b if t is str else str(b) if t is int else self.inspect(b)
+        self.meter.string(len(a) + len(rhs))
+        s = a + rhs
+        return s if s.isascii() else join((a, rhs))
 
     def _int_arith(self, op: str, a: int, b: int) -> int:
         if op == "ADD":
@@ -631,9 +638,11 @@ class TengoRuntime(Runtime):
             "wrap": wrap, "ScriptThrow": ScriptThrow, "SIMPLE": SIMPLE, "Gh": self.G,
             "INF": math.inf, "NAN": math.nan, "NNAN": -math.nan,
             "refuel": meter.refuel, "too_deep": meter.too_deep, "alloc": meter.alloc, "enter": meter.enter,
+            "string": meter.string,
             "arith": self.arith, "compare": self.compare, "eq": self.eq, "neg": self.neg, "bnot": self.bnot,
-            "truthy": self.truthy, "idx": self.index, "setidx": self.set_index, "iterate": self.iterate,
-            "callx": self.call_site, "unresolved": self.unresolved,
+            "truthy": self.truthy, "concat": self.concat, "idx": self.index, "setidx": self.set_index,
+            "iterate": self.iterate, "callx": self.call_site, "unresolved": self.unresolved,
+            "Array": Array, "Map": Map, "ImmutableMap": ImmutableMap, "join": join,
         }
         h.update(intrinsic_helpers(self))
         return h
