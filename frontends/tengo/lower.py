@@ -278,8 +278,9 @@ class Lowerer:
         ``append_to`` intrinsic with *x* moved out of its variable first: the
         runtime then sees when nobody else holds the array and grows it in
         place (amortised O(1), as Go's append) instead of copying it each time.
-        Only when the items cannot run code (no call), so moving *x* out before
-        evaluating them is unobservable.  Returns whether it lowered *st*."""
+        The items are evaluated before *x* is read, which only code that
+        reassigns *x* could tell: so either *x* is a local no closure captures
+        or the items make no call.  Returns whether it lowered *st*."""
         if target.data != "name" or value.data != "call":
             return False
         callee, args_tree = _kids(value)
@@ -290,8 +291,10 @@ class Lowerer:
         args = [c for c in args_tree.children if isinstance(c, Tree)]
         name = str(target.children[0])
         var = self.lookup(name)
-        if (var is None or len(args) < 2 or args[0].data != "name" or str(args[0].children[0]) != name
-                or any(t.data == "call" for a in args[1:] for t in a.iter_subtrees())):
+        if var is None or len(args) < 2 or args[0].data != "name" or str(args[0].children[0]) != name:
+            return False
+        private = var.fs is self.fs and not var.boxed
+        if not private and any(t.data == "call" for a in args[1:] for t in a.iter_subtrees()):
             return False
         b = self.fs.b
         top = b.top
