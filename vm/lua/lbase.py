@@ -80,6 +80,7 @@ def open(rt) -> Table:
         return (ipairs_iter, args[0], 0)
 
     register_function("ipairs_aux", ipairs_iter)
+    rt.ipairs_iter = ipairs_iter
 
     def lua_next(t=None, k=None, *_):
         check_table(rt, t, 1, "next")

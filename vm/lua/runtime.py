@@ -631,7 +631,20 @@ class LuaRuntime(Runtime):
                 return items
             pad = (None,) * (n - 2)
             return ((k, v) + pad for k, v in items)
+        if f is self.ipairs_iter and type(s) is Table and type(ctl) is int and n <= 2:
+            return self._ipairs(s, ctl, n)
         return self._forin_general(f, s, ctl, n)
+
+    def _ipairs(self, t, i, n):
+        """``ipairs``'s steps without a call per step: each is ``ipairs_iter``'s
+        own expression, so a table changed by the loop's body is seen as it is."""
+        index = self.index
+        while True:
+            i += 1
+            v = t.arr[i] if i < len(t.arr) else index(t, i)
+            if v is None:
+                return
+            yield i if n == 1 else (i, v)
 
     def _forin_general(self, f, s, ctl, n):
         call = self.call
@@ -653,6 +666,7 @@ class LuaRuntime(Runtime):
                 yield (r + (None,) * n)[:n]
 
     lua_next = None    # the base library's next; set when it is opened
+    ipairs_iter = None  # and ipairs's iterator function
 
     # -- tables -------------------------------------------------------------------------
     def setlist(self, t: Table, start: int, vals: tuple):
