@@ -20,11 +20,14 @@ JavaScript module, each with the runtime operation it is bound to.
 """
 from __future__ import annotations
 
+from functools import partial
+
 from ...ir.errors import CompileError
 from ...ir.javascript import KIND_BITS
 from ...ir.opcodes import Op
 from ..codegen import OneResultFuncGen, handler_table
-from .values import ASYNC, CLASS, GENERATOR, HOLE, JS_NULL, TDZ
+from .lib_regexp import make_regexp
+from .values import ASYNC, CLASS, GENERATOR, HOLE, JS_NULL, TDZ, index_of_key
 
 
 
@@ -72,7 +75,7 @@ INTRINSICS: dict = {
     "super_get": _rt("super_get"),
     "new_target": _rt("new_target"),
     "set_proto": _rt("set_literal_proto"),
-    "regexp": _rt("make_regexp"),
+    "regexp": lambda rt: partial(make_regexp, rt),
     "template": _rt("template_object"),
     "yield": _rt("generator_yield"),
     "yield_star": _rt("generator_yield_star"),
@@ -200,11 +203,42 @@ class JsFuncGen(OneResultFuncGen):
     def op_SET_LIST(self, pc, a, b, c, d):
         self.fail("SET_LIST")
 
-    def _get_field(self, a, obj, key):
-        self.line(f"if type({obj}) is JsObject:")
+    def op_GET_FIELD(self, pc, a, b, k):
+        self._member(a, f"r{b}", self.fn.consts[k])
+
+    def op_SELF(self, pc, a, b, k):
+        self.line(f"_o = r{b}")
+        self.line(f"r{a + 1} = _o")
+        self._member(a, "_o", self.fn.consts[k])
+
+    def _member(self, a, obj, name: str):
+        """``obj.name``.  Inline: ``length`` of a string or array, and a data
+        property found on a plain object or its prototype (a method), or where a
+        string or a plain array (no own named properties, Array.prototype) has its
+        methods.  Past those, a name that is neither an index nor ``length`` can
+        only come from a prototype chain (``getn``, which skips the generic
+        ``getp``'s array and string cases)."""
+        key = repr(name)
+        if name == "length" or index_of_key(name) >= 0:
+            if name == "length":
+                self.line(f"if type({obj}) is str: r{a} = float(len({obj}))")
+                self.line(f"elif type({obj}) is JsArray: r{a} = float(len({obj}.items))")
+                self.line(f"elif type({obj}) is JsObject:")
+            else:
+                self.line(f"if type({obj}) is JsObject:")
+            self.line(f"    _v = {obj}.props.get({key})")
+            self.line(f"    r{a} = _v if _v is not None and type(_v) is not Accessor else getp({obj}, {key})")
+            self.line(f"else: r{a} = getp({obj}, {key})")
+            return
+        self.line(f"_ty = type({obj})")
+        self.line("if _ty is JsObject:")
         self.line(f"    _v = {obj}.props.get({key})")
-        self.line(f"    r{a} = _v if _v is not None and type(_v) is not Accessor else getp({obj}, {key})")
-        self.line(f"else: r{a} = getp({obj}, {key})")
+        self.line(f"    if _v is None and {obj}.proto is not None and {key} not in {obj}.props: "
+                  f"_v = {obj}.proto.props.get({key})")
+        self.line(f"elif _ty is str: _v = SP.props.get({key})")
+        self.line(f"elif _ty is JsArray and {obj}.proto is AP and not {obj}.props: _v = AP.props.get({key})")
+        self.line("else: _v = None")
+        self.line(f"r{a} = _v if _v is not None and type(_v) is not Accessor else getn({obj}, {key})")
 
     def op_GET_INDEX(self, pc, a, b, c):
         k = self.A(c)
@@ -213,6 +247,10 @@ class JsFuncGen(OneResultFuncGen):
                       f"and {k}.is_integer():")
             self.line(f"    r{a} = r{b}.items[int({k})]")
             self.line(f"    if r{a} is HOLE: r{a} = None")
+            # a string key on an ordinary object (``counts[word]``): an own data property
+            self.line(f"elif type({k}) is str and type(r{b}) is JsObject and r{b}.cls != 'String':")
+            self.line(f"    _v = r{b}.props.get({k})")
+            self.line(f"    r{a} = _v if _v is not None and type(_v) is not Accessor else geti(r{b}, {k})")
             self.line(f"else: r{a} = geti(r{b}, {k})")
         else:
             self.line(f"r{a} = geti(r{b}, {k})")
@@ -222,6 +260,8 @@ class JsFuncGen(OneResultFuncGen):
         if b >= 0:
             self.line(f"if type(r{a}) is JsArray and type({k}) is float and 0 <= {k} < len(r{a}.items) "
                       f"and {k}.is_integer() and not r{a}.frozen: r{a}.items[int({k})] = {v}")
+            self.line(f"elif type({k}) is str and type(r{a}) is JsObject and not r{a}.frozen and {k} in r{a}.props "
+                      f"and type(r{a}.props[{k}]) is not Accessor: r{a}.props[{k}] = {v}")
             self.line(f"else: seti(r{a}, {k}, {v})")
         else:
             self.line(f"seti(r{a}, {k}, {v})")
@@ -236,7 +276,14 @@ class JsFuncGen(OneResultFuncGen):
     def _arith(self, name, a, b, c):
         x, y = self.A(b), self.A(c)
         guard = self._float_guard(b, c)
-        if name == "ADD":
+        if name == "ADD" and str in (type(self.const_of(b)), type(self.const_of(c))):
+            # concatenation with a string literal: the other operand is usually a string too
+            other = x if c < 0 and type(self.const_of(c)) is str else y
+            self.line(f"if type({other}) is str:")
+            self.line(f"    r{a} = {x} + {y}")
+            self.line(f"    strcharge(len(r{a}))")
+            self.line(f"else: r{a} = add({x}, {y})")
+        elif name == "ADD":
             self.line(f"r{a} = {x} + {y} if {guard} else add({x}, {y})")
         elif name in ("SUB", "MUL"):
             sym = "-" if name == "SUB" else "*"
@@ -307,6 +354,12 @@ class JsFuncGen(OneResultFuncGen):
         guard = self._float_guard(b, c)
         fn = "lt" if name == "LT" else "le"
         self.line(f"r{a} = {x} {sym} {y} if {guard} else {fn}({x}, {y})")
+
+    def truth_test(self, a: int, neg: bool) -> str:
+        """A boolean (what comparisons and predicates return) is tested without a call."""
+        if neg:
+            return f"r{a} is False or r{a} is not True and not truthy(r{a})"
+        return f"r{a} is True or r{a} is not False and truthy(r{a})"
 
     # calls
     def _call(self, a, b, d, target: str):

@@ -10,11 +10,11 @@ is a :data:`HOLE` slot: "is index k present" (the spec's HasProperty) is
 (``toSorted``, ``with``...) read them as undefined, and the methods that move elements
 (``slice``, ``splice``, ``reverse``, ``concat``, ``copyWithin``...) keep them.
 
-Callbacks are called through ``rt.call`` with ``(element, index as float, array)``
-and ``thisArg``; a callback may mutate the array it walks, so loops re-read the items
-list at every step, as the spec's Get-per-index does.  Fuel: one unit per element
-visited (charged up front for the elements a method will visit); new arrays pay
-memory through ``rt.new_array``.
+Callbacks are called through ``rt.caller`` (``rt.call`` with its checks made once)
+with ``(element, index as float, array)`` and ``thisArg``; a callback may mutate the
+array it walks, so loops re-read the items list at every step, as the spec's
+Get-per-index does.  Fuel: one unit per element visited (charged up front for the
+elements a method will visit); new arrays pay memory through ``rt.new_array``.
 """
 from __future__ import annotations
 
@@ -104,9 +104,19 @@ def _slots(rt, o, lo: int = 0, hi: int | None = None) -> list:
 
 
 def _present(rt, o, n: int, reverse: bool = False):
-    """``(k, o[k])`` for the indices below *n* still present when visited."""
+    """``(k, o[k])`` for the indices below *n* still present when visited (an
+    array's items list is read in place: it is the same list however it changes)."""
     rt.meter.charge(n)
-    for k in (range(n - 1, -1, -1) if reverse else range(n)):
+    indices = range(n - 1, -1, -1) if reverse else range(n)
+    if type(o) is JsArray:
+        items = o.items
+        for k in indices:
+            if k < len(items):
+                v = items[k]
+                if v is not HOLE:
+                    yield k, v
+        return
+    for k in indices:
         if _has(rt, o, k):
             yield k, _get(rt, o, k)
 
@@ -333,8 +343,12 @@ def _sorted(rt, items: list, cmp) -> list:
         keyed.sort(key=lambda p: p[0])      # str order is UTF-16 code unit order here
         return [v for _, v in keyed] + undefined
 
+    call = rt.caller(cmp, 2)
+
     def order(a, b) -> int:
-        r = rt.to_number(rt.call(cmp, None, a, b))
+        r = call(None, a, b)
+        if type(r) is not float:
+            r = rt.to_number(r)
         return -1 if r < 0 else 1 if r > 0 else 0      # NaN is 0
     defined.sort(key=cmp_to_key(order))
     return defined + undefined
@@ -433,8 +447,9 @@ def flat_map(rt, this, fn=None, this_arg=None, *_):
     n = _length(rt, o)
     _callable(rt, fn, "flatMap mapper function is not callable")
     out: list = []
+    call = rt.caller(fn, 3)
     for k, v in _present(rt, o, n):
-        r = rt.call(fn, this_arg, v, float(k), o)
+        r = call(this_arg, v, float(k), o)
         if type(r) is JsArray:
             out.extend(v for v in r.items if v is not HOLE)
         else:
@@ -494,9 +509,10 @@ def _find(rt, this, fn, this_arg, name: str, last: bool):
     """(index, value) of the first element (from the end if *last*) *fn* accepts."""
     o, n = _walker(rt, this, fn, name)
     rt.meter.charge(n)
+    call = rt.caller(fn, 3)
     for k in (range(n - 1, -1, -1) if last else range(n)):
         v = _get(rt, o, k)
-        if rt.truthy(rt.call(fn, this_arg, v, float(k), o)):
+        if rt.truthy(call(this_arg, v, float(k), o)):
             return float(k), v
     return -1.0, None
 
@@ -520,8 +536,9 @@ def find_last_index(rt, this, fn=None, this_arg=None, *_):
 # -- callbacks over every element ------------------------------------------------------------------
 def _visit(rt, o, n: int, fn, this_arg):
     """``(k, v, fn's answer)`` for every element of ``o[0..n)`` present when visited."""
+    call = rt.caller(fn, 3)
     for k, v in _present(rt, o, n):
-        yield k, v, rt.call(fn, this_arg, v, float(k), o)
+        yield k, v, call(this_arg, v, float(k), o)
 
 
 def _walker(rt, this, fn, name: str):
@@ -569,8 +586,9 @@ def _reduce(rt, this, fn, init: tuple, name: str, right: bool):
         if first is None:
             rt.throw("TypeError", "Reduce of empty array with no initial value")
         acc = first[1]
+    call = rt.caller(fn, 4)
     for k, v in elements:
-        acc = rt.call(fn, None, acc, v, float(k), o)
+        acc = call(None, acc, v, float(k), o)
     return acc
 
 

@@ -39,6 +39,8 @@ from .values import (
 # flag letter -> the RegExp.prototype accessor that reports it, in `flags` order
 FLAG_PROPS = (("d", "hasIndices"), ("g", "global"), ("i", "ignoreCase"), ("m", "multiline"),
               ("s", "dotAll"), ("u", "unicode"), ("v", "unicodeSets"), ("y", "sticky"))
+#: the RegExp.prototype properties the protocols read (see :func:`_plain`)
+_PROTOCOL_PROPS = ("exec", "flags", *(name for _, name in FLAG_PROPS))
 _LINE_ESCAPES = {"\n": "\\n", "\r": "\\r", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 
 
@@ -53,7 +55,7 @@ def new_regexp(rt, source: str, flags: str, proto=None) -> JsObject:
     obj = JsObject(proto or rt.RegExpProto, "RegExp")
     obj.internal = prog
     obj.props["lastIndex"] = 0.0
-    obj.hide("lastIndex")
+    obj.hidden = {"lastIndex"}
     return obj
 
 
@@ -121,10 +123,18 @@ class Match:
 
 
 def _builtin_exec(rt, R: JsObject, s: str) -> list | None:
-    """RegExpBuiltinExec: the engine's flat capture list, with ``lastIndex`` rules."""
+    """RegExpBuiltinExec: the engine's flat capture list, with ``lastIndex`` rules.
+    An own number ``lastIndex`` (the usual case) is read and written in place:
+    reading and converting a number, or storing over a writable data property,
+    has nothing to observe, so the generic property operations are skipped."""
     prog = R.internal
     flags = prog.flags
-    last = rt.to_length(rt.get(R, "lastIndex"))
+    last = R.props.get("lastIndex")
+    own = type(last) is float
+    if own and 0.0 <= last < 9007199254740992.0:
+        last = int(last)
+    else:
+        last = rt.to_length(last if own else rt.get(R, "lastIndex"))
     keeps_index = "g" in flags or "y" in flags
     if not keeps_index:
         last = 0
@@ -132,7 +142,10 @@ def _builtin_exec(rt, R: JsObject, s: str) -> list | None:
     if last <= len(s):
         r = (engine.exec_at if "y" in flags else engine.search)(prog, s, last, rt.meter.charge)
     if keeps_index:
-        rt.put(R, "lastIndex", 0.0 if r is None else float(r[1]))
+        if own and not R.frozen:
+            R.props["lastIndex"] = 0.0 if r is None else float(r[1])
+        else:
+            rt.put(R, "lastIndex", 0.0 if r is None else float(r[1]))
     return r
 
 
@@ -164,8 +177,12 @@ def _is_builtin_exec(f) -> bool:
     return type(f) is JsFunction and getattr(f.fn, "func", None) is exec_
 
 
-def run_exec(rt, R, s: str) -> Match | None:
-    """RegExpExec: the object's own ``exec`` if it was replaced, else the built-in one."""
+def run_exec(rt, R, s: str, plain: bool = False) -> Match | None:
+    """RegExpExec: the object's own ``exec`` if it was replaced, else the built-in one
+    (*plain*: the caller checked with :func:`_plain` that it is the built-in)."""
+    if plain:
+        r = _builtin_exec(rt, R, s)
+        return None if r is None else _match_of_raw(rt, R.internal, s, r)
     f = rt.get(R, "exec")
     if type(f) is JsFunction and not _is_builtin_exec(f):
         r = rt.call(f, R, s)
@@ -201,6 +218,17 @@ def _flags(rt, R) -> str:
     return rt.to_string(rt.get(R, "flags"))
 
 
+def _plain(rt, R) -> bool:
+    """Is *R* a RegExp that reads exactly as a fresh one does: its only own
+    property a number ``lastIndex``, not frozen, and ``exec``, ``flags`` and the
+    flag getters still RegExp.prototype's originals?  Then the protocols may take
+    its flags from the compiled pattern and run the built-in exec directly: the
+    property reads they skip could run no script code and return the same values."""
+    return (type(R) is JsObject and R.proto is rt.RegExpProto and len(R.props) == 1
+            and type(R.props.get("lastIndex")) is float and not R.frozen and is_regexp(R)
+            and tuple(map(R.proto.props.get, _PROTOCOL_PROPS)) == rt.regexp_originals)
+
+
 def _advance_last_index(rt, R, s: str, unicode: bool) -> None:
     i = rt.to_length(rt.get(R, "lastIndex"))
     rt.put(R, "lastIndex", float(advance(s, i, unicode)))
@@ -208,15 +236,16 @@ def _advance_last_index(rt, R, s: str, unicode: bool) -> None:
 
 # -- the protocols the String methods use ---------------------------------------------------------
 def symbol_match(rt, R, s: str):
-    flags = _flags(rt, R)
+    plain = _plain(rt, R)
+    flags = R.internal.flags if plain else _flags(rt, R)
     if "g" not in flags:
-        m = run_exec(rt, R, s)
+        m = run_exec(rt, R, s, plain)
         return JS_NULL if m is None else match_array(rt, R, s, m)
     unicode = "u" in flags or "v" in flags
     rt.put(R, "lastIndex", 0.0)
     found = []
     while True:
-        m = run_exec(rt, R, s)
+        m = run_exec(rt, R, s, plain)
         if m is None:
             return rt.new_array(found) if found else JS_NULL
         rt.meter.charge(1)
@@ -300,14 +329,15 @@ def get_substitution(rt, matched: str, s: str, position: int, captures: list, na
 def symbol_replace(rt, R, s: str, replace_value) -> str:
     functional = type(replace_value) is JsFunction
     template = None if functional else rt.to_string(replace_value)
-    flags = _flags(rt, R)
+    plain = _plain(rt, R)
+    flags = R.internal.flags if plain else _flags(rt, R)
     is_global = "g" in flags
     unicode = "u" in flags or "v" in flags
     if is_global:
         rt.put(R, "lastIndex", 0.0)
     matches = []
     while True:
-        m = run_exec(rt, R, s)
+        m = run_exec(rt, R, s, plain)
         if m is None:
             break
         matches.append(m)
@@ -406,7 +436,8 @@ def exec_(rt, this, string=None, *_):
 def test(rt, this, string=None, *_):
     if not isinstance(this, JsObject):
         _incompatible(rt, "RegExp.prototype.test", this)
-    return run_exec(rt, this, rt.to_string(string)) is not None
+    s = rt.to_string(string)
+    return run_exec(rt, this, s, _plain(rt, this)) is not None
 
 
 def to_string(rt, this, *_):
@@ -473,6 +504,7 @@ def open(rt) -> None:
     for letter, name in FLAG_PROPS:
         P.props[name] = Accessor(rt.native(f"get {name}", partial(_flag_getter, rt, letter, name)))
     P.hide("source", "flags", *(name for _, name in FLAG_PROPS))
+    rt.regexp_originals = tuple(P.props[name] for name in _PROTOCOL_PROPS)
     R = rt.native("RegExp", partial(regexp_ctor, rt), 2, kind=CALLABLE | CONSTRUCTOR | NATIVE)
     R.props["prototype"] = P
     P.props["constructor"] = R

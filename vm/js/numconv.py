@@ -90,7 +90,10 @@ def _exp_form(digits: str, e: int) -> str:
 
 
 def number_to_string(x) -> str:
-    """Number::toString(x) in radix 10 (what ``String(x)`` prints)."""
+    """Number::toString(x) in radix 10 (what ``String(x)`` prints); a safe integer
+    (the common case) prints as its digits, which are then its shortest form."""
+    if type(x) is float and x.is_integer() and -9007199254740992.0 < x < 9007199254740992.0:
+        return str(int(x))
     x = _num(x)
     if math.isnan(x):
         return "NaN"

@@ -15,6 +15,9 @@ from __future__ import annotations
 
 import math
 import sys
+from functools import partial
+from inspect import CO_VARARGS
+from types import FunctionType
 
 from ...ir.errors import ScriptError
 from ..runtime import BridgeFailure, Runtime, ScriptThrow, script_frames
@@ -255,6 +258,8 @@ class JsRuntime(Runtime):
 
     def to_integer(self, v) -> float:
         """ToIntegerOrInfinity, as a float (``-0`` becomes ``0``)."""
+        if type(v) is float and v.is_integer():
+            return v + 0.0
         x = self.to_number(v)
         if x != x:
             return 0.0
@@ -323,6 +328,17 @@ class JsRuntime(Runtime):
             if 0 <= i < len(s):
                 return s[i]
         return self._get_chain(o, key, o if receiver is _MISSING else receiver)
+
+    def get_named(self, o, key: str):
+        """``o.key`` for a *key* that is neither an array index nor ``length``
+        (compiled code's GET_FIELD off a plain object): arrays, strings and
+        String objects have nothing of their own under such a key, so only
+        the prototype chain is left to search."""
+        if isinstance(o, JsObject):
+            return self._get_chain(o, key, o)
+        if type(o) is str:
+            return self._get_chain(self.StringProto, key, o)
+        return self.get(o, key)
 
     def _get_chain(self, obj, key, receiver):
         if type(key) is PrivateName:
@@ -404,7 +420,7 @@ class JsRuntime(Runtime):
             props[key] = v
             return
         # an own accessor, a setter up the chain, or a new property
-        obj = o
+        obj = o if cur is not _MISSING else o.proto
         while obj is not None:
             d = obj.props.get(key, _MISSING)
             if d is not _MISSING:
@@ -566,15 +582,38 @@ class JsRuntime(Runtime):
 
     # -- calls ----------------------------------------------------------------------------
     def call(self, f, this, *args):
-        """Call a JS value from library code."""
+        """Call a JS value from library code.  A compiled function given more
+        arguments than it declares gets the first ones only (JavaScript ignores
+        the extras), cut here because callbacks are routinely passed more
+        (``map`` passes three) and a failed Python call costs far more."""
         if type(f) is not JsFunction:
             self.throw("TypeError", f"{self.short(f)} is not a function")
         if f.kind & CALLABLE == 0:
             self.throw("TypeError", f"Class constructor {f.name} cannot be invoked without 'new'")
+        fn = f.fn
+        if args and type(fn) is FunctionType:
+            code = fn.__code__
+            if len(args) >= code.co_argcount and not code.co_flags & CO_VARARGS:
+                args = args[:code.co_argcount - 1]
         try:
-            return f.fn(this, *args)
+            return fn(this, *args)
         except TypeError as e:
             return self._retry_call(e, f, this, args)
+
+    def caller(self, f, nargs: int):
+        """What ``call(f, this, *args)`` does for calls with exactly *nargs*
+        arguments, as one Python callable ``(this, *args)``, its checks made once:
+        for library loops that call one callback many times (sort's comparator,
+        map's callback).  A compiled function is called directly, given the
+        arguments it declares (a TypeError it raises is its own, as in ``call``)."""
+        fn = f.fn if type(f) is JsFunction and f.kind & CALLABLE else None
+        if type(fn) is FunctionType and fn.__code__.co_argcount:
+            code = fn.__code__
+            if code.co_flags & CO_VARARGS or code.co_argcount > nargs:
+                return fn
+            k = code.co_argcount - 1
+            return lambda this, *args: fn(this, *args[:k])
+        return partial(self.call, f)
 
     def _retry_call(self, exc, f, this, args):
         """The Python call failed before *f* started: too many arguments for a
@@ -625,7 +664,9 @@ class JsRuntime(Runtime):
         return self.construct_with(f, f, args)
 
     def construct_with(self, f: JsFunction, new_target: JsFunction, args):
-        proto = self.get(new_target, "prototype")
+        proto = new_target.props.get("prototype")    # a class's: an own data property
+        if proto is None or type(proto) is Accessor:
+            proto = self.get(new_target, "prototype")
         if not isinstance(proto, JsObject):
             proto = self.ObjectProto
         if f.kind & NATIVE:
@@ -860,8 +901,10 @@ class JsRuntime(Runtime):
     def add(self, a, b):
         if type(a) is float and type(b) is float:
             return a + b
-        a = self.to_primitive(a)
-        b = self.to_primitive(b)
+        if isinstance(a, JsObject):
+            a = self.to_primitive(a)
+        if isinstance(b, JsObject):
+            b = self.to_primitive(b)
         if type(a) is str or type(b) is str:
             s = (a if type(a) is str else self.to_string(a)) + (b if type(b) is str else self.to_string(b))
             self.meter.string(len(s))
@@ -1096,11 +1139,11 @@ class JsRuntime(Runtime):
         h = {
             "JsObject": JsObject, "JsArray": JsArray, "JsFunction": JsFunction, "Accessor": Accessor,
             "JS_NULL": JS_NULL, "INF": INF, "NAN": NAN, "NNAN": -NAN, "FP": self.FunctionProto,
-            "OP": self.ObjectProto, "AP": self.ArrayProto,
+            "OP": self.ObjectProto, "AP": self.ArrayProto, "SP": self.StringProto,
             "G": self.G, "Gh": self.Gh,
             "refuel": meter.refuel, "stuck": meter.stuck, "too_deep": meter.too_deep, "alloc": meter.alloc, "enter": meter.enter,
             "ScriptThrow": ScriptThrow,
-            "getp": self.get, "geti": self.get_index, "setp": self.put, "seti": self.set_index,
+            "getp": self.get, "getn": self.get_named, "geti": self.get_index, "setp": self.put, "seti": self.set_index,
             "add": self.add, "arith": self.arith, "lt": self.lt, "le": self.le, "truthy": self.truthy,
             "neg": self.neg, "bnot": self.bit_not, "callx": self.call_site, "iterate": lambda v: self.iterate(v, True),
             "tostr": self.to_string, "tonum": self.to_number, "strcharge": self.meter.string,
