@@ -34,6 +34,7 @@ class Meter:
         self.fuel = types.CellType(first)
         self.depth = types.CellType(limits.max_depth)
         self.max_bytes = limits.max_memory if limits.max_memory is not None else UNLIMITED
+        self.max_string = limits.max_string
         self.bytes = 0
         self.objects = 0
         self.deadline = (time.monotonic() + limits.timeout) if limits.timeout else None
@@ -112,10 +113,14 @@ class Meter:
             self._raise("max_memory", self.limits.max_memory)
 
     def string(self, n: int):
-        """Account for building a string of *n* bytes (length limit and memory)."""
-        if n > self.limits.max_string:
-            self._raise("max_string", self.limits.max_string)
-        self.alloc(n + 49)
+        """Account for building a string of *n* bytes (length limit and memory:
+        :meth:`alloc` of ``n + 49`` bytes, written out — strings are built often)."""
+        if n > self.max_string:
+            self._raise("max_string", self.max_string)
+        self.objects += 1
+        self.bytes = b = self.bytes + n + 49
+        if b > self.max_bytes:
+            self._raise("max_memory", self.limits.max_memory)
 
     def enter(self):
         """A function's entry found a counter negative: which one?"""

@@ -603,14 +603,21 @@ def reduce_right(rt, this, fn=None, *init):
 # -- strings ---------------------------------------------------------------------------------------
 def _join(rt, joining: set, o, sep: str, convert) -> str:
     """The elements of *o* joined by *sep*; an array met again inside its own
-    join (a cycle) contributes "" as in V8."""
+    join (a cycle) contributes "" as in V8.  A nested array's join is a level
+    of call depth: how deep a spell may nest them is the policy's limit, not
+    whatever Python's recursion limit happens to be in this process."""
     if id(o) in joining:
         return ""
+    depth = rt.meter.depth
+    depth.cell_contents -= 1
+    if depth.cell_contents < 0:
+        rt.meter.too_deep()
     joining.add(id(o))
     try:
         parts = ["" if v is None or v is JS_NULL else convert(v) for v in _elements(rt, o)]
     finally:
         joining.discard(id(o))
+        depth.cell_contents += 1
     s = sep.join(parts)
     rt.meter.string(len(s))
     return s
