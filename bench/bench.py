@@ -1,7 +1,7 @@
 """Speed of llmspell against CPython and peers running the same algorithm, in one run.
 
 Usage: python bench/bench.py [--repeat N] [--no-js2py] [--no-startup] [--no-compile]
-                             [--no-memory] [--no-cpu] [names...]
+                             [--no-memory] [--no-overlap] [--no-cpu] [names...]
 
 Each benchmark is ``programs/NAME.py`` (the CPython reference) and the same
 algorithm in ``NAME.lua``, ``NAME.js`` and ``NAME.tengo``.  Columns:
@@ -197,7 +197,7 @@ def machine() -> dict:
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--repeat", type=int, default=3, help="runs per cell; the best is kept (default 3)")
-    for section in ("cpu", "js2py", "startup", "compile", "memory"):
+    for section in ("cpu", "js2py", "startup", "compile", "memory", "overlap"):
         ap.add_argument(f"--no-{section}", action="store_true", help=f"skip the {section} section")
     ap.add_argument("names", nargs="*", help="benchmarks to run (default: every programs/*.py)")
     ns = ap.parse_args(argv)
@@ -231,6 +231,8 @@ def main(argv=None):
         results["compile"] = sections.compile_time(ns.repeat, peers["lupa"] is not None)
     if not ns.no_memory:
         results["memory"] = sections.memory(PROGRAMS)
+    if not ns.no_overlap:
+        results["overlap"] = sections.overlap(max(ns.repeat, 3))
     (HERE / "results.json").write_text(json.dumps(results, indent=2) + "\n")
     print(f"\nwrote {HERE / 'results.json'}")
 
