@@ -54,6 +54,33 @@ def build_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     run = sub.add_parser("run", help="run a spell")
+    _run_arguments(run)
+
+    watch = sub.add_parser("watch", help="run a spell again whenever it or its policy file changes")
+    _run_arguments(watch)
+    watch.add_argument("--max-runs", type=_count, metavar="N", help="stop after N runs (for scripts and tests)")
+    watch.add_argument("--no-clear", action="store_true", help="do not clear the screen before each run")
+
+    dis = sub.add_parser("disasm", help="print a spell's IR with its source lines")
+    dis.add_argument("file")
+    dis.add_argument("--lang", choices=["lua", "js", "javascript", "tengo"])
+    dis.add_argument("--python", action="store_true", help="print the generated Python instead")
+
+    sub.add_parser("api", help="print the script API reference (generated from the bridge registry)")
+
+    chk = sub.add_parser("check", help="check spells without running them")
+    chk.add_argument("files", nargs="+")
+    chk.add_argument("--lang", choices=["lua", "js", "javascript", "tengo"])
+    chk.add_argument("--format", choices=["human", "json"], default="human",
+                     help="json: one document on stdout (schema in the README)")
+    chk.add_argument("--explain", action="store_true",
+                     help="list the capabilities each spell needs and the flags that grant them")
+    _permission_flags(chk)
+    return p
+
+
+def _run_arguments(run):
+    """The options of a run, the same for ``run`` and ``watch``."""
     run.add_argument("file")
     run.add_argument("--lang", choices=["lua", "js", "javascript", "tengo"])
     run.add_argument("--arg", action="append", default=[], metavar="K=V",
@@ -73,23 +100,6 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--max-cost", type=float, metavar="USD", help="LLM cost the run may incur")
     run.add_argument("--log-level", choices=["debug", "info", "warn", "error"], default="info")
     _permission_flags(run)
-
-    dis = sub.add_parser("disasm", help="print a spell's IR with its source lines")
-    dis.add_argument("file")
-    dis.add_argument("--lang", choices=["lua", "js", "javascript", "tengo"])
-    dis.add_argument("--python", action="store_true", help="print the generated Python instead")
-
-    sub.add_parser("api", help="print the script API reference (generated from the bridge registry)")
-
-    chk = sub.add_parser("check", help="check spells without running them")
-    chk.add_argument("files", nargs="+")
-    chk.add_argument("--lang", choices=["lua", "js", "javascript", "tengo"])
-    chk.add_argument("--format", choices=["human", "json"], default="human",
-                     help="json: one document on stdout (schema in the README)")
-    chk.add_argument("--explain", action="store_true",
-                     help="list the capabilities each spell needs and the flags that grant them")
-    _permission_flags(chk)
-    return p
 
 
 def _permission_flags(p):
@@ -151,6 +161,15 @@ def _inputs(pairs):
 
 
 def cmd_run(ns) -> int:
+    result = run_once(ns)
+    if ns.stats:
+        print(f"instructions={result.instructions} alloc_bytes={result.alloc_bytes} "
+              f"alloc_objects={result.alloc_objects}", file=sys.stderr)
+    return 0
+
+
+def run_once(ns):
+    """One run as the flags in *ns* describe it (``run``, and each of ``watch``'s)."""
     from . import api
     lang = api.lang_for(ns.file, ns.lang)
     source = _read(ns.file)
@@ -170,10 +189,12 @@ def cmd_run(ns) -> int:
         with open(ns.journal, "w", encoding="utf-8") as f:
             for entry in result.journal:
                 f.write(json.dumps(entry, ensure_ascii=False) + "\n")
-    if ns.stats:
-        print(f"instructions={result.instructions} alloc_bytes={result.alloc_bytes} "
-              f"alloc_objects={result.alloc_objects}", file=sys.stderr)
-    return 0
+    return result
+
+
+def cmd_watch(ns) -> int:
+    from .watch import watch
+    return watch(ns, run_once)
 
 
 def _check_writable(flag: str, path: str):
@@ -269,7 +290,8 @@ def main(argv=None) -> int:
     if ns.command is None:
         parser.print_help(sys.stderr)
         return 2
-    handler = {"run": cmd_run, "disasm": cmd_disasm, "check": cmd_check, "api": cmd_api}[ns.command]
+    handler = {"run": cmd_run, "watch": cmd_watch, "disasm": cmd_disasm, "check": cmd_check,
+               "api": cmd_api}[ns.command]
     try:
         return handler(ns)
     except UsageError as e:
