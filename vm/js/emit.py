@@ -275,7 +275,7 @@ class JsFuncGen(OneResultFuncGen):
     # arithmetic
     def _arith(self, name, a, b, c):
         x, y = self.A(b), self.A(c)
-        guard = self._float_guard(b, c)
+        guard = self._type_guard((b, c), float)
         if name == "ADD" and str in (type(self.const_of(b)), type(self.const_of(c))):
             # concatenation with a string literal: the other operand is usually a string too
             other = x if c < 0 and type(self.const_of(c)) is str else y
@@ -299,30 +299,6 @@ class JsFuncGen(OneResultFuncGen):
             self.fail("IDIV")
         else:
             self.line(f"r{a} = arith({name!r}, {x}, {y})")
-
-    def _float_guard(self, *vs: int) -> str:
-        checks = []
-        for v in vs:
-            if v < 0:
-                if type(self.const_of(v)) is not float:
-                    return "False"
-            else:
-                checks.append(f"type(r{v}) is float")
-        return " and ".join(checks) or "True"
-
-    def op_UNM(self, pc, a, b):
-        x = self.unary_operand(b)
-        self.line(f"r{a} = -{x} if type({x}) is float else neg({x})")
-
-    def op_BNOT(self, pc, a, b):
-        self.line(f"r{a} = bnot({self.A(b)})")
-
-    def op_NOT(self, pc, a, b):
-        x = self.unary_operand(b)
-        self.line(f"r{a} = not {x} if type({x}) is bool else not truthy({x})")
-
-    def op_LEN(self, pc, a, b):
-        self.fail("LEN")
 
     def op_CONCAT(self, pc, a, b, c):
         parts = ", ".join(f"r{b + i} if type(r{b + i}) is str else tostr(r{b + i})" for i in range(c))
@@ -351,7 +327,7 @@ class JsFuncGen(OneResultFuncGen):
 
     def _compare(self, name, sym, a, b, c):
         x, y = self.A(b), self.A(c)
-        guard = self._float_guard(b, c)
+        guard = self._type_guard((b, c), float)
         fn = "lt" if name == "LT" else "le"
         self.line(f"r{a} = {x} {sym} {y} if {guard} else {fn}({x}, {y})")
 

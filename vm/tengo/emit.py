@@ -179,34 +179,6 @@ class TengoFuncGen(OneResultFuncGen):
         else:
             self.line(f"else: {fallback}")
 
-    def _type_guard(self, operands: tuple, t: type) -> str:
-        """The test that *operands* are all of type *t* (not int: see
-        ``_int_guard``), "False" when a constant or a proven int is not."""
-        checks = []
-        for v in operands:
-            if v < 0:
-                if type(self.const_of(v)) is not t:
-                    return "False"
-            elif v in self.ints:
-                return "False"
-            else:
-                checks.append(f"type(r{v}) is {t.__name__}")
-        return " and ".join(checks) or "True"
-
-    def op_UNM(self, pc, a, b):
-        x = self.unary_operand(b)
-        self.line(f"r{a} = -{x} if type({x}) is float else neg({x})")
-
-    def op_BNOT(self, pc, a, b):
-        self.line(f"r{a} = bnot({self.A(b)})")
-
-    def op_NOT(self, pc, a, b):
-        x = self.unary_operand(b)
-        self.line(f"r{a} = not {x} if type({x}) is bool else not truthy({x})")
-
-    def op_LEN(self, pc, a, b):
-        self.fail("LEN")
-
     def op_CONCAT(self, pc, a, b, c):
         self.fail("CONCAT")
 
