@@ -205,6 +205,7 @@ class Analysis:
             if index not in seen:
                 self._function(index)
         self._judge()
+        self._judge_capabilities()
         return sorted(self.findings.values(), key=lambda f: (f.span.line, f.span.col, f.code, f.message))
 
     def report(self, code: str, message: str, span: Span, hint: str | None = None):
@@ -599,7 +600,7 @@ class Analysis:
                         "toml": self.policy.toml_for(cap), "line": span.line, "col": span.col})
         return out
 
-    def judge_capabilities(self):
+    def _judge_capabilities(self):
         for need in self.capabilities():
             if not need["granted"]:
                 span = self.needs[need["capability"]]
@@ -664,7 +665,4 @@ def _unsure(v) -> bool:
 def check_module(module, catalog: Catalog, policy, host_globals=()) -> tuple[list[Finding], list[dict]]:
     """The findings for *module* and the capabilities it needs (for ``--explain``)."""
     analysis = Analysis(module, catalog, policy, host_globals)
-    analysis.run()
-    analysis.judge_capabilities()
-    findings = sorted(analysis.findings.values(), key=lambda f: (f.span.line, f.span.col, f.code, f.message))
-    return findings, analysis.capabilities()
+    return analysis.run(), analysis.capabilities()
