@@ -45,6 +45,7 @@ import re
 import attrs
 
 from ..ir.errors import UsageError
+from ..ir.tengo import MODULES
 from ..ir.source import SourceFile, Span
 from .policy import POLICY_FILE, Limits, Policy, with_defaults
 
@@ -167,6 +168,11 @@ class _Reader:
                 self._unknown("permissions", key, PERMISSIONS + ("all",))
         lists = {section: self._names(section, doc.get(section, {}), key)
                  for section, key in (("builtins", "disable"), ("modules", "stdlib"))}
+        for name in lists["modules"] or ():
+            if name not in MODULES:         # a misspelt module would silently stay forbidden
+                close = difflib.get_close_matches(name, MODULES, 1)
+                self._fail("modules", "stdlib", f"unknown standard module '{name}'",
+                           f"did you mean '{close[0]}'?" if close else f"known modules: {', '.join(MODULES)}")
         return PolicyFile(self.path, limits, tuple(out), allow_all, lists["builtins"] or (), lists["modules"])
 
     def _names(self, section: str, table: dict, key: str) -> tuple | None:

@@ -222,6 +222,11 @@ def test_policy_file_sections_are_checked_strictly(tmp_path):
     assert p.returncode == 2
     assert "llmspell.toml:2:1: usage error: unknown key 'disabel' in [builtins]" in p.stderr
     assert "did you mean 'disable'?" in p.stderr
+    (tmp_path / "llmspell.toml").write_text('[modules]\nstdlib = ["fmt", "txt"]\n')
+    p = cli("run", str(tmp_path / "s.lua"))
+    assert p.returncode == 2
+    assert "llmspell.toml:2:1: usage error: unknown standard module 'txt'" in p.stderr
+    assert "did you mean 'text'?" in p.stderr
 
 
 # -- the safety net: a bug in a stage is a positioned message, never a traceback -------------------
