@@ -278,9 +278,10 @@ class Lowerer:
         ``append_to`` intrinsic with *x* moved out of its variable first: the
         runtime then sees when nobody else holds the array and grows it in
         place (amortised O(1), as Go's append) instead of copying it each time.
-        The items are evaluated before *x* is read, which only code that
-        reassigns *x* could tell: so either *x* is a local no closure captures
-        or the items make no call.  Returns whether it lowered *st*."""
+        Only for a local no closure captures: then nothing can tell that the
+        items were evaluated before *x* was read, nor see *x* empty while
+        ``append`` runs (an error ends the frame that holds it).  Returns
+        whether it lowered *st*."""
         if target.data != "name" or value.data != "call":
             return False
         callee, args_tree = _kids(value)
@@ -291,10 +292,8 @@ class Lowerer:
         args = [c for c in args_tree.children if isinstance(c, Tree)]
         name = str(target.children[0])
         var = self.lookup(name)
-        if var is None or len(args) < 2 or args[0].data != "name" or str(args[0].children[0]) != name:
-            return False
-        private = var.fs is self.fs and not var.boxed
-        if not private and any(t.data == "call" for a in args[1:] for t in a.iter_subtrees()):
+        if (var is None or var.fs is not self.fs or var.boxed or len(args) < 2 or args[0].data != "name"
+                or str(args[0].children[0]) != name):
             return False
         b = self.fs.b
         top = b.top
