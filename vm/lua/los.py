@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import math
 
+from ..calendar import civil_from_days, days_from_civil
 from ..clock import VirtualClock
 from ..values import Table, from_bytes, to_bytes
 from .lauxlib import arg_error, check_int, check_table, opt_str
@@ -46,29 +47,7 @@ COMPOSITE = {"c": "%a %b %e %H:%M:%S %Y", "D": "%m/%d/%y", "x": "%m/%d/%y", "F":
 CATEGORIES = ("all", "collate", "ctype", "monetary", "numeric", "time")
 
 
-# -- calendar arithmetic (exact for any Python int) --------------------------------------
-def days_from_civil(y: int, m: int, d: int) -> int:
-    """Days since 1970-01-01 of a proleptic Gregorian date."""
-    y -= m <= 2
-    era = y // 400
-    yoe = y - era * 400
-    doy = (153 * (m + (-3 if m > 2 else 9)) + 2) // 5 + d - 1
-    doe = yoe * 365 + yoe // 4 - yoe // 100 + doy
-    return era * 146097 + doe - 719468
-
-
-def civil_from_days(z: int):
-    z += 719468
-    era = z // 146097
-    doe = z - era * 146097
-    yoe = (doe - doe // 1460 + doe // 36524 - doe // 146096) // 365
-    doy = doe - (365 * yoe + yoe // 4 - yoe // 100)
-    mp = (5 * doy + 2) // 153
-    d = doy - (153 * mp + 2) // 5 + 1
-    m = mp + 3 if mp < 10 else mp - 9
-    return yoe + era * 400 + (m <= 2), m, d
-
-
+# -- calendar arithmetic ---------------------------------------------------------------
 def is_leap(y: int) -> bool:
     return y % 4 == 0 and (y % 100 != 0 or y % 400 == 0)
 

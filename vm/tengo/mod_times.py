@@ -24,6 +24,7 @@ return into a runtime error); ``in_location`` calls every zone but UTC unknown.
 """
 from __future__ import annotations
 
+from ..calendar import days_from_civil
 from ..clock import RATE, VirtualClock
 from .libargs import functions, unpack, utf8
 from .values import MAXI, MINI, ZERO_TIME_NS, ImmutableMap, Time, wrap
@@ -49,15 +50,6 @@ DURATION_UNITS = {"ns": 1, "us": 1000, "\u00b5s": 1000, "\u03bcs": 1000, "ms": 1
 
 def utc(ns: int) -> Time:
     return Time(ns, 0, "UTC")
-
-
-def days_from_civil(y: int, m: int, d: int) -> int:
-    """Days since 1970-01-01 of a proleptic Gregorian date (any year)."""
-    y -= m <= 2
-    era = y // 400
-    yoe = y - era * 400
-    doy = (153 * (m + (-3 if m > 2 else 9)) + 2) // 5 + d - 1
-    return era * 146097 + yoe * 365 + yoe // 4 - yoe // 100 + doy - 719468
 
 
 def days_in(month: int, year: int) -> int:

@@ -53,6 +53,7 @@ import math
 import re
 
 from ...ir.ints import MAXI, MINI, wrap  # noqa: F401  (Tengo ints are the IR's)
+from ..calendar import civil_from_days
 from ..values import byte_len, from_bytes, join, to_bytes  # noqa: F401  (Tengo strings are the shared model's)
 
 MAX_RUNE = 0x10FFFF
@@ -162,7 +163,7 @@ class Time:
         days, rem = divmod(secs, 86400)
         hour, rem = divmod(rem, 3600)
         minute, second = divmod(rem, 60)
-        year, month, day = _civil_from_days(days)
+        year, month, day = civil_from_days(days)
         return year, month, day, hour, minute, second, nanos
 
     def __str__(self) -> str:
@@ -179,25 +180,10 @@ class Time:
         return f"Time({self})"
 
 
-def _civil_from_days(z: int) -> tuple[int, int, int]:
-    """Proleptic Gregorian date of day *z* after 1970-01-01, for any year
-    (H. Hinnant's ``civil_from_days``)."""
-    z += 719468
-    era = z // 146097
-    doe = z - era * 146097
-    yoe = (doe - doe // 1460 + doe // 36524 - doe // 146096) // 365
-    doy = doe - (365 * yoe + yoe // 4 - yoe // 100)
-    mp = (5 * doy + 2) // 153
-    day = doy - (153 * mp + 2) // 5 + 1
-    month = mp + 3 if mp < 10 else mp - 9
-    return yoe + era * 400 + (month <= 2), month, day
-
-
 # -- conversions (tengo.go) --------------------------------------------------------------------
 _INT_RE = re.compile(r"[+-]?[0-9]+\Z")
 _DEC_FLOAT_RE = re.compile(r"[+-]?(?=\.?[0-9])[0-9_]*(\.[0-9_]*)?([eE][+-]?[0-9_]+)?\Z")
 _HEX_FLOAT_RE = re.compile(r"[+-]?0[xX](?=\.?[0-9a-fA-F_])[0-9a-fA-F_]*(\.[0-9a-fA-F_]*)?[pP][+-]?[0-9_]+\Z")
-
 
 
 def parse_int(s: str) -> int | None:
