@@ -8,10 +8,10 @@ the denial naming ``net:127.0.0.1:B`` and ``--allow-net=127.0.0.1:B`` — and B
 must never see a request.  Host names are checked as written (documented in
 builtin_tools): ``localhost`` and ``127.0.0.1`` are different hosts.
 
-Timeouts: each spell runs with ``Limits(timeout=TIMEOUT)`` and no instruction
-limit; it must end with the timeout LimitExceeded at the spell's own line,
-within BOUND seconds (a correctness bound, not a speed test), leaving no
-thread working for it.
+Timeouts: each spell runs with ``Limits(timeout=TIMEOUT)`` (``MODEL_TIMEOUT``
+when it waits on the model server) and no instruction limit; it must end with
+the timeout LimitExceeded at the spell's own line, within BOUND timeouts (a
+correctness bound, not a speed test), leaving no thread working for it.
 
 It found six bugs, all fixed: a timeout swallowed by ``finally { continue }``
 (limits are now sticky), no position for a limit crossed while a branch waits
@@ -266,11 +266,13 @@ def test_userinfo_url_reaches_its_granted_host(web):
 # -- timeouts -----------------------------------------------------------------------------------
 
 TIMEOUT = 0.25
-#: a run must be over this long after it started (timeout plus the slack of a
+#: the timeout of a spell that waits on the model server: long enough that its
+#: request surely reaches the server first, even on a loaded machine (litellm
+#: takes its time to send one), so the limit cuts the wait itself short
+MODEL_TIMEOUT = 1.0
+#: a run must be over this many timeouts after it started (the slack of a
 #: clock read once per fuel slice and a provider retry's back-off)
-BOUND = 10 * TIMEOUT
-#: how long the model server takes to answer: far beyond the bound
-LATENCY = 2 * BOUND
+BOUND = 10
 #: how long an abandoned wait may take to end after the run
 GRACE = 2.0
 
@@ -358,12 +360,13 @@ def leaked_threads(before: set) -> list:
 @pytest.mark.parametrize("case", [pytest.param(c, id=f"{c.lang}-{c.name}") for c in CASES])
 def test_timeout_ends_the_spell_cleanly(case, request, web):
     server = request.getfixturevalue("llm") if "$LLM" in case.src else None
+    timeout = MODEL_TIMEOUT if server is not None else TIMEOUT
     if server is not None:
         server.reset()
-        server.latency = LATENCY
+        server.latency = 2 * BOUND * timeout        # far beyond the bound
     src = case.src.replace("$LLM", server.url if server else "").replace("$WEB", web[0].url)
     name = f"{case.name}.{EXT[case.lang]}"
-    policy = Policy(grants=DEFAULT_GRANTS + (grant(web[0]),), limits=Limits(timeout=TIMEOUT, max_instructions=case.backstop))
+    policy = Policy(grants=DEFAULT_GRANTS + (grant(web[0]),), limits=Limits(timeout=timeout, max_instructions=case.backstop))
     before_threads = {t.ident for t in threading.enumerate()}
     before = host_state()
     started = time.monotonic()
@@ -371,8 +374,8 @@ def test_timeout_ends_the_spell_cleanly(case, request, web):
         llmspell.run(src, lang=case.lang, name=name, policy=policy)
     elapsed = time.monotonic() - started
     e = info.value
-    assert elapsed < BOUND, f"ended after {elapsed:.2f}s (timeout {TIMEOUT}s)"
-    assert (e.limit, e.count, e.hint) == ("timeout", f"{TIMEOUT}s", "raise it with --timeout")
+    assert elapsed < BOUND * timeout, f"ended after {elapsed:.2f}s (timeout {timeout}s)"
+    assert (e.limit, e.count, e.hint) == ("timeout", f"{timeout}s", "raise it with --timeout")
     if server is not None:              # the limit cut a wait short: the requests were made
         assert server.requests, "no request reached the model server"
     assert (e.span.file, e.span.line) == (name, case.line or src.count("\n") + 1), f"position {e.span}"
