@@ -76,6 +76,19 @@ def build_parser() -> argparse.ArgumentParser:
     chk.add_argument("--explain", action="store_true",
                      help="list the capabilities each spell needs and the flags that grant them")
     _permission_flags(chk)
+
+    srv = sub.add_parser("serve", help="serve the spells in a folder over HTTP, swapping in edits as they are saved")
+    srv.add_argument("dir")
+    srv.add_argument("--host", default="127.0.0.1")
+    srv.add_argument("--port", type=int, default=8080)
+    srv.add_argument("--workers", type=_count, default=8, metavar="N", help="runs in parallel (default 8)")
+    _limit_flags(srv)
+    _permission_flags(srv)
+
+    repl = sub.add_parser("repl", help="an interactive session in Lua, JavaScript or Tengo")
+    repl.add_argument("--lang", choices=["lua", "js", "javascript", "tengo"], default="lua")
+    _limit_flags(repl)
+    _permission_flags(repl)
     return p
 
 
@@ -87,19 +100,25 @@ def _run_arguments(run):
                      help="an input the spell receives (repeatable)")
     run.add_argument("--stats", action="store_true",
                      help="print instructions and allocations to stderr when done")
-    run.add_argument("--max-instructions", type=_count, metavar="N")
-    run.add_argument("--max-memory", type=_size, metavar="BYTES")
-    run.add_argument("--max-depth", type=_count, metavar="N")
-    run.add_argument("--max-string", type=_size, metavar="BYTES")
-    run.add_argument("--timeout", type=_seconds, metavar="SECONDS")
-    run.add_argument("--seed", type=int, help="math.random's seed (default 0)")
+    _limit_flags(run)
     run.add_argument("--journal", metavar="FILE", help="write every bridge call to FILE (JSON lines)")
     run.add_argument("--record", metavar="CASSETTE", help="save the models' answers to CASSETTE")
     run.add_argument("--replay", metavar="CASSETTE", help="answer model calls from CASSETTE, offline")
-    run.add_argument("--max-tokens", type=_count, metavar="N", help="LLM tokens the run may use")
-    run.add_argument("--max-cost", type=float, metavar="USD", help="LLM cost the run may incur")
-    run.add_argument("--log-level", choices=["debug", "info", "warn", "error"], default="info")
     _permission_flags(run)
+
+
+def _limit_flags(p):
+    """The limits and settings of a run: the same for run, watch, serve (per
+    request) and repl (per session)."""
+    p.add_argument("--max-instructions", type=_count, metavar="N")
+    p.add_argument("--max-memory", type=_size, metavar="BYTES")
+    p.add_argument("--max-depth", type=_count, metavar="N")
+    p.add_argument("--max-string", type=_size, metavar="BYTES")
+    p.add_argument("--timeout", type=_seconds, metavar="SECONDS")
+    p.add_argument("--max-tokens", type=_count, metavar="N", help="LLM tokens the run may use")
+    p.add_argument("--max-cost", type=float, metavar="USD", help="LLM cost the run may incur")
+    p.add_argument("--seed", type=int, help="math.random's seed (default 0)")
+    p.add_argument("--log-level", choices=["debug", "info", "warn", "error"], default="info")
 
 
 def _permission_flags(p):
@@ -144,7 +163,7 @@ def _policy(ns, path: str):
     grants = []
     for kind in config.PERMISSIONS:
         grants += config.grants(kind, getattr(ns, f"allow_{kind}"), os.getcwd())
-    settings = {"log_level": ns.log_level, "seed": ns.seed or 0} if ns.command == "run" else {}
+    settings = {"log_level": ns.log_level, "seed": ns.seed or 0} if ns.command != "check" else {}
     return config.compose(config.for_spell(path, ns.config), limits, grants, ns.allow_all, **settings)
 
 
@@ -231,6 +250,16 @@ class _StdoutWriter:
             sys.stdout.flush()
 
 
+def cmd_serve(ns) -> int:
+    from .serve import serve
+    return serve(ns, _policy)
+
+
+def cmd_repl(ns) -> int:
+    from .repl import repl
+    return repl(ns, _policy)
+
+
 def cmd_disasm(ns) -> int:
     from . import api
     lang = api.lang_for(ns.file, ns.lang)
@@ -291,7 +320,7 @@ def main(argv=None) -> int:
         parser.print_help(sys.stderr)
         return 2
     handler = {"run": cmd_run, "watch": cmd_watch, "disasm": cmd_disasm, "check": cmd_check,
-               "api": cmd_api}[ns.command]
+               "api": cmd_api, "serve": cmd_serve, "repl": cmd_repl}[ns.command]
     try:
         return handler(ns)
     except UsageError as e:
