@@ -22,7 +22,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..sandbox.unknown import Static
-from ..vm.runtime import BridgeFailure, register_function
+from ..vm.runtime import BridgeFailure, ScriptThrow, register_function
 from .registry import REGISTRY, SETUP, Field, Intrinsic, methods, namespaces
 
 
@@ -76,6 +76,7 @@ class BridgeHost:
         self._tables: dict[int, Any] = {}      # id(script table) -> BridgeObject
         self._handles: dict[int, Any] = {}     # id(BridgeObject) -> script table
         self._pairs: list = []                 # keeps both alive, so their ids stay theirs
+        self._foreign: dict[int, Any] = {}     # id(another runtime's function) -> its wrapper here
         rt.bridges = self
 
     # -- installation -------------------------------------------------------------------
@@ -114,8 +115,33 @@ class BridgeHost:
         if isinstance(v, BridgeObject):
             return self.handle(v)
         if type(v) is ScriptFunction:
-            return v.fn
+            return v.fn if v.host is self else self.foreign(v)
         raise BridgeFailure(f"cannot pass a {type(v).__name__} to the script")
+
+    def foreign(self, f: ScriptFunction):
+        """A function of another language's runtime in this run (a module's
+        export), callable here: arguments and results cross by the same
+        conversion as bridge values; an error it throws becomes an error of
+        this language (in Tengo an error value, as a failed bridge call
+        returns); a JavaScript promise it returns is awaited."""
+        key = id(f.fn)
+        fn = self._foreign.get(key)
+        if fn is None:
+            other = f.host.rt
+            settle = getattr(other, "settle_now", None)
+
+            def call_foreign(*args):
+                values = [f.host.to_script(self.to_host(a)) for a in args]
+                try:
+                    r = other.call_from_host(f.fn, *values)
+                    if settle is not None:
+                        r = settle(r)
+                except ScriptThrow as e:
+                    return self.rt.bridge_failure(other.to_script_error(e).message)
+                return self.to_script(f.host.to_host(r))
+            fn = self._foreign[key] = self.rt.host_function(_function_name(f.fn), call_foreign)
+            self._pairs.append((f.fn, fn))
+        return fn
 
     def handle(self, obj: BridgeObject):
         """The script object standing for *obj* (one per object, so identity holds)."""
@@ -157,6 +183,12 @@ class BridgeHost:
         policy = self.rt.policy
         if not policy.allows(capability):
             raise BridgeFailure(policy.denial(capability))
+
+
+def _function_name(fn) -> str:
+    """A name for another language's function (its own, when it has one)."""
+    name = getattr(fn, "name", None) or getattr(fn, "__name__", None)
+    return name if type(name) is str and name and not name.startswith("<") else "function"
 
 
 def check_args(it: Intrinsic, values: list) -> list:

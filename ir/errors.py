@@ -34,7 +34,8 @@ class LlmspellError(Exception):
         """``file:line:col: kind: message``, the source excerpt, and the hint."""
         source = source or self.source
         out = [self.headline()]
-        if source is not None and self.span.line and source.name == self.span.file:
+        source = source.for_file(self.span.file) if source is not None else None
+        if source is not None and self.span.line:
             excerpt = source.excerpt(self.span)
             if excerpt:
                 out.append(excerpt)
@@ -84,7 +85,8 @@ class ScriptError(LlmspellError):
         if frames:
             lines = []
             for s in frames[:10]:
-                code = source.line_text(s.line) if source is not None and source.name == s.file else None
+                file = source.for_file(s.file) if source is not None else None
+                code = file.line_text(s.line) if file is not None else None
                 lines.append(f"  {s}" + (f"  {code.strip()}" if code else ""))
             if len(frames) > 10:
                 lines.append(f"  ... {len(frames) - 10} more")

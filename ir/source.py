@@ -31,6 +31,10 @@ class SourceFile:
     name: str
     text: str
 
+    def for_file(self, name: str) -> "SourceFile | None":
+        """This file's text if *name* is its name (see :class:`SourceSet`)."""
+        return self if name == self.name else None
+
     def line_text(self, line: int) -> str | None:
         lines = self.text.splitlines()
         if 1 <= line <= len(lines):
@@ -49,3 +53,14 @@ class SourceFile:
             width = span.end_col - span.col
         width = max(1, min(width, len(text) - col + 1))
         return f"{span.line:>5} | {text}\n      | {' ' * (col - 1)}{'^' * width}"
+
+
+@attrs.frozen(slots=True)
+class SourceSet:
+    """The texts of a spell and the modules it loaded, by name: an error in a
+    module, or a traceback through several files, shows each file's own line."""
+
+    files: dict
+
+    def for_file(self, name: str) -> SourceFile | None:
+        return self.files.get(name)

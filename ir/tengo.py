@@ -1,8 +1,8 @@
 """Tengo's conventions in the IR, shared by its front end and its runtime:
 the builtin functions (the only globals besides the bridges and ``args``: any
 other free name is tengo's compile error ``unresolved reference``), which
-modules ``import("name")`` may name (the compiler refuses the others, as
-tengo's does), and why ``os`` is not one of them."""
+standard modules ``import("name")`` may name (any other name is a module
+file), and why ``os`` is not one of them."""
 from __future__ import annotations
 
 BUILTINS = ("append", "bool", "bytes", "char", "copy", "delete", "float", "format", "int", "is_array", "is_bool",
@@ -17,9 +17,11 @@ UNAVAILABLE = {
 
 
 def import_problem(name: str) -> str | None:
-    """Why ``import(name)`` cannot work, or None if it can."""
-    if name in UNAVAILABLE:
-        return UNAVAILABLE[name]
-    if name not in MODULES:
-        return f"module '{name}' not found"
-    return None
+    """Why ``import(name)`` of a standard module cannot work, or None if it
+    can.  Any other name is a spell module (a file), found when the spell is
+    linked (llmspell/modules.py), as tengo's compiler finds it."""
+    return UNAVAILABLE.get(name)
+
+
+def is_stdlib(name: str) -> bool:
+    return name in MODULES or name in UNAVAILABLE

@@ -47,6 +47,7 @@ class RunResult:
     journal: list = attrs.Factory(list)     # every bridge call: name, args, result, fuel
     tokens: int = 0                         # LLM tokens used
     cost: float = 0.0                       # LLM cost
+    files: list = attrs.Factory(list)       # the module files the run loaded (absolute paths)
 
 
 def bridges_setup(cassette=None):
@@ -102,11 +103,19 @@ class Program:
                 cassette = Cassette(record or replay, "record" if record else "replay")
             except BridgeFailure as e:
                 raise UsageError(str(e)) from None
+        from .modules import Linker
+        bridge_setup = bridges_setup(cassette) if cassette is not None else bridges_setup()
+        linker = Linker(self.module, policy, out, bridge_setup)
+
+        def setup(rt):
+            if _reaches_bridges(self.module):
+                bridge_setup(rt)
+            linker.attach(rt)
         try:
-            setup = bridges_setup(cassette) if _reaches_bridges(self.module) else None
-            outcome = execute(self.compiled, policy, out, args, loader=self._loader, setup=setup)
+            linker.link(self.module)
+            outcome = execute(self.compiled, policy, out, args, loader=chunk_loader, setup=setup)
         except LlmspellError as e:
-            e.source = self.module.source_file
+            e.source = linker.source_set()
             if capture is not None:
                 e.output = capture.getvalue()
             raise
@@ -116,28 +125,31 @@ class Program:
         return RunResult(capture.getvalue() if capture is not None else "",
                          [to_python(v) for v in outcome.values],
                          outcome.instructions, outcome.alloc_bytes, outcome.alloc_objects,
-                         outcome.journal, outcome.tokens, outcome.cost)
+                         outcome.journal, outcome.tokens, outcome.cost, linker.files)
 
-    def _loader(self, rt):
-        """``load`` in a spell: compile a chunk into this run (its globals table given)."""
-        def load(source: str, name: str, env):
-            module = _frontend(self.module.lang)(source, name)
-            from .vm.codegen import compile_module
-            compiled = compile_module(module, module.lang)
-            return compiled.instantiate(rt.helpers(env), {"fuel": rt.meter.fuel, "depth": rt.meter.depth})
-        return load
+
+def chunk_loader(rt):
+    """``load`` in a spell: compile a chunk into this run (its globals table given)."""
+    def load(source: str, name: str, env):
+        module = _frontend(rt.lang)(source, name)
+        from .vm.codegen import compile_module
+        compiled = compile_module(module, module.lang)
+        return compiled.instantiate(rt.helpers(env), {"fuel": rt.meter.fuel, "depth": rt.meter.depth})
+    return load
 
 
 def _frontend(lang: str):
+    """The front end of *lang*: ``(source, name, is_module=False) -> IR module``
+    (*is_module*: the file is imported — Tengo's ``export`` then gives its value)."""
     if lang == "lua":
         from .frontends.lua.compile import compile_lua
-        return compile_lua
+        return lambda source, name, is_module=False: compile_lua(source, name)
     if lang == "javascript":
         from .frontends.javascript.compile import compile_js
-        return compile_js
+        return lambda source, name, is_module=False: compile_js(source, name)
     if lang == "tengo":
         from .frontends.tengo.compile import compile_tengo
-        return lambda source, name: compile_tengo(source, name, _host_globals())
+        return lambda source, name, is_module=False: compile_tengo(source, name, _host_globals(), is_module)
     raise UsageError(f"language {lang!r} is not supported yet")
 
 
@@ -178,13 +190,15 @@ def _cache_dir() -> pathlib.Path | None:
     return pathlib.Path(base) / "ir"
 
 
-def compile(source: str, lang: str = "lua", name: str = "<string>", cache: bool = True) -> Program:
-    """Parse, lower and verify *source*; raises ParseError/CompileError."""
+def compile(source: str, lang: str = "lua", name: str = "<string>", cache: bool = True,
+            module: bool = False) -> Program:
+    """Parse, lower and verify *source*; raises ParseError/CompileError.
+    *module*: compile it as a module another file imports."""
     if lang not in LANGS:
         lang_for(name, lang)
     from .ir import serialize
     key = hashlib.sha256(f"{__version__}\0{serialize.FORMAT_VERSION}\0{_compiler_stamp()}\0{lang}\0{name}\0"
-                         .encode() + source.encode("utf-8", "surrogateescape")).hexdigest()
+                         f"{int(module)}\0".encode() + source.encode("utf-8", "surrogateescape")).hexdigest()
     cdir = _cache_dir() if cache else None
     if cdir is not None:
         path = cdir / f"{key}.ir"
@@ -198,7 +212,7 @@ def compile(source: str, lang: str = "lua", name: str = "<string>", cache: bool 
             except LlmspellError:
                 pass        # a stale or damaged entry: recompile and overwrite it
     try:
-        module = _frontend(lang)(source, name)
+        ir_module = _frontend(lang)(source, name, module)
     except LlmspellError as e:
         e.source = _source_file(name, source)
         raise
@@ -208,8 +222,8 @@ def compile(source: str, lang: str = "lua", name: str = "<string>", cache: bool 
     except Exception as e:          # a front-end bug: still a positioned message, never a traceback
         raise InternalError.of(e, Span(name, 1, 1)) from e
     if cdir is not None:
-        _write_atomic(cdir / f"{key}.ir", serialize.dumps(module))
-    return Program(module)
+        _write_atomic(cdir / f"{key}.ir", serialize.dumps(ir_module))
+    return Program(ir_module)
 
 
 _STAMP = None

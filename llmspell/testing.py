@@ -302,7 +302,7 @@ def run_spell(spell, lang: str | None = None, *, answers=(), tool_results=(), in
     does not compile raises its ParseError/CompileError at once."""
     from .sandbox.policy import Policy
     from .vm.values import to_python
-    from .api import bridges_setup
+    from .api import bridges_setup, chunk_loader
     program = _compiled(*_spell_source(spell, lang))
     policy = policy or Policy()
     try:
@@ -320,7 +320,7 @@ def run_spell(spell, lang: str | None = None, *, answers=(), tool_results=(), in
     error, values = None, []
     try:
         outcome = execute(program.compiled, policy, out, (inputs,) if inputs is not None else (),
-                          loader=program._loader, setup=setup)
+                          loader=chunk_loader, setup=setup)
         values = [to_python(v) for v in outcome.values]
     except LlmspellError as e:
         e.source = program.module.source_file

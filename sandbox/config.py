@@ -26,6 +26,7 @@ Format (every key optional)::
 
     [modules]
     stdlib = ["fmt", "text", "json"]  # the standard modules import() may load (default: all)
+    paths = ["../shared-spells"]      # more folders require/import search (after the spell's own)
 
 Where it comes from: ``--config FILE``, else ``llmspell.toml`` in the spell's
 own folder (not searched upward: a spell's powers should not change because of
@@ -94,6 +95,7 @@ class PolicyFile:
     allow_all: bool
     disabled: tuple = ()
     modules: tuple | None = None
+    module_paths: tuple = ()
 
 
 def compose(file: PolicyFile | None, limits: dict, grants, allow_all: bool, **settings) -> Policy:
@@ -106,6 +108,7 @@ def compose(file: PolicyFile | None, limits: dict, grants, allow_all: bool, **se
     return Policy(limits=Limits(**merged), grants=with_defaults(tuple(file.grants if file else ()) + tuple(grants)),
                   allow_all=allow_all or bool(file and file.allow_all),
                   disabled=file.disabled if file else (), modules=file.modules if file else None,
+                  module_paths=file.module_paths if file else (),
                   source=file.path if file else None, **settings)
 
 
@@ -166,26 +169,34 @@ class _Reader:
                 out += grants(key, value, base)
             else:
                 self._unknown("permissions", key, PERMISSIONS + ("all",))
-        lists = {section: self._names(section, doc.get(section, {}), key)
-                 for section, key in (("builtins", "disable"), ("modules", "stdlib"))}
-        for name in lists["modules"] or ():
+        disabled = self._names("builtins", doc.get("builtins", {}), ("disable",))["disable"]
+        modules = self._names("modules", doc.get("modules", {}), ("stdlib", "paths"))
+        for name in modules["stdlib"] or ():
             if name not in MODULES:         # a misspelt module would silently stay forbidden
                 close = difflib.get_close_matches(name, MODULES, 1)
                 self._fail("modules", "stdlib", f"unknown standard module '{name}'",
                            f"did you mean '{close[0]}'?" if close else f"known modules: {', '.join(MODULES)}")
-        return PolicyFile(self.path, limits, tuple(out), allow_all, lists["builtins"] or (), lists["modules"])
+        paths = []
+        for folder in modules["paths"] or ():
+            path = os.path.normpath(os.path.join(base, os.path.expanduser(folder)))
+            if not os.path.isdir(path):
+                self._fail("modules", "paths", f"no such folder: {path}")
+            paths.append(path)
+        return PolicyFile(self.path, limits, tuple(out), allow_all, disabled or (), modules["stdlib"], tuple(paths))
 
-    def _names(self, section: str, table: dict, key: str) -> tuple | None:
-        """The one list of names a [builtins]/[modules] table holds, or None."""
+    def _names(self, section: str, table: dict, keys: tuple) -> dict:
+        """The lists of names a [builtins]/[modules] table holds (None: not set)."""
         for k in table:
-            if k != key:
-                self._unknown(section, k, (key,))
-        value = table.get(key)
-        if value is None:
-            return None
-        if not (isinstance(value, list) and all(isinstance(v, str) and v for v in value)):
-            self._fail(section, key, f"'{key}' must be a list of non-empty strings")
-        return tuple(value)
+            if k not in keys:
+                self._unknown(section, k, keys)
+        out = {}
+        for key in keys:
+            value = out[key] = table.get(key)
+            if value is not None and not (isinstance(value, list) and all(isinstance(v, str) and v for v in value)):
+                self._fail(section, key, f"'{key}' must be a list of non-empty strings")
+            if value is not None:
+                out[key] = tuple(value)
+        return out
 
     def _limit(self, key: str, value):
         if key not in Limits.FLAGS:

@@ -76,6 +76,7 @@ class Policy:
     log_level: str = "info"                # the log bridge drops lines below this level
     disabled: tuple = ()                   # builtins taken away ("os.time", "load", "Date.now")
     modules: tuple | None = None           # the standard modules a spell may import (None: all)
+    module_paths: tuple = ()               # folders require/import search after the spell's own
     source: str | None = None              # the policy file these came from, for messages
 
     def disabled_message(self, name: str) -> str:

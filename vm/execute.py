@@ -30,19 +30,20 @@ class RunOutcome:
     cost: float
 
 
-def make_runtime(lang: str, policy, out):
+def make_runtime(lang: str, policy, out, meter=None):
+    """A fresh runtime for *lang*; *meter* shares another runtime's budget."""
     if lang == "lua":
         from .lua.runtime import LuaRuntime
         from .lua.stdlib import open_libs
-        rt = LuaRuntime(policy, out)
+        rt = LuaRuntime(policy, out, meter)
         open_libs(rt)
         return rt
     if lang == "javascript":
         from .js.runtime import JsRuntime
-        return JsRuntime(policy, out)
+        return JsRuntime(policy, out, meter)
     if lang == "tengo":
         from .tengo.runtime import TengoRuntime
-        return TengoRuntime(policy, out)
+        return TengoRuntime(policy, out, meter)
     raise LlmspellError(f"no runtime for language {lang!r}")
 
 

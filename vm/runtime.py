@@ -76,9 +76,14 @@ def frame_span(frame, info) -> Span:
 class Runtime:
     """State of one run, whatever the language."""
 
-    def __init__(self, policy, out=None):
+    def __init__(self, policy, out=None, meter=None):
+        """*meter*: another runtime's, when this one runs modules of another
+        language in the same run (one budget for the whole run)."""
         self.policy = policy
-        self.meter = Meter(policy.limits, self.locate)
+        self.meter = meter if meter is not None else Meter(policy.limits, self.locate)
+        #: the run's module loader (``require``, ``import``): set by the host
+        #: that knows where modules may come from (llmspell/modules.py)
+        self.imports = None
         self.out = out if out is not None else sys.stdout
         self._ids: dict[int, int] = {}
         self._keep: list = []
@@ -124,6 +129,13 @@ class Runtime:
     def finish(self):
         """Called when the main chunk has returned: a language with an event
         loop (JavaScript) runs what is still queued."""
+
+    def load_module(self, spec: str):
+        """``require(spec)`` / ``import … from spec`` / ``import(spec)``: the
+        module's value in this runtime's language."""
+        if self.imports is None:
+            self.error(f"module '{spec}' not found (this run cannot load modules)")
+        return self.imports.load(self, spec)
 
     # -- the policy's builtins -----------------------------------------------------------
     def members(self, v) -> dict | None:

@@ -120,12 +120,83 @@ class Lowerer:
         self.open_scope()
         self.declare("this", "this", fs.b.alloc(), boxed="this" in fs.captured, node=prog)
         self.box_params(prog)
-        self.hoist_vars(prog.body, prog)
-        self.statements(prog.body, prog)
-        self.close_scope()
-        self.emit("RETURN", fs.b.top, 0, 0, node=prog)
+        imports, body, exports = _split_module(prog.body)
+        for name, node in _import_names(imports):
+            self.new_binding(name, "const", node)
+        if any(local == DEFAULT for _, local, _ in exports):
+            self.new_binding(DEFAULT, "const", prog)
+        self.hoist_vars(body, prog)
+        self.imports(imports)
+        self.statements(body, prog)
+        if exports or any(st.type == "ExportAllDeclaration" for st in imports):
+            ns = self.export_namespace(imports, exports, prog)
+            self.close_scope()
+            self.emit("RETURN", ns, 1, 0, node=prog)
+        else:
+            self.close_scope()
+            self.emit("RETURN", fs.b.top, 0, 0, node=prog)
         self.module.functions[0] = fs.b.finish()
         return self.module
+
+    # -- modules ------------------------------------------------------------------------------
+    # An ES module's imports are evaluated before its body, in the order they
+    # appear; each import binding is a constant read from the imported module's
+    # namespace (a snapshot taken when the import runs: llmspell does not keep
+    # live bindings).  The module's exports become its namespace object, the
+    # main function's return value, built when the body has run.
+    def imports(self, imports):
+        b = self.fs.b
+        for i, st in enumerate(imports):
+            top = b.top
+            ns = b.alloc(2)
+            self.emit("LOAD_CONST", ns, b.const(st.source.value), node=st.source)
+            self.emit("INTRINSIC", ns, b.const("import_module"), ns, 1, node=st)
+            for sp in st.specifiers or ():
+                if sp.type == "ImportNamespaceSpecifier":
+                    self.store_var(self.lookup(sp.local.name), ns, sp, init=True)
+                    continue
+                self.emit("LOAD_CONST", ns + 1, b.const(_imported_name(sp)), node=sp)
+                self.emit("INTRINSIC", ns + 1, b.const("import_binding"), ns, 2, node=sp)
+                self.store_var(self.lookup(_binding_name(st, sp, i)), ns + 1, sp, init=True)
+            if st.type == "ExportAllDeclaration":
+                self.store_var(self.lookup(_star_name(i)), ns, st, init=True)
+            b.free_to(top)
+
+    def export_namespace(self, imports, exports, prog) -> int:
+        """The register of the module's namespace: each export's current value, then
+        what ``export * from`` adds (names the module exports itself win)."""
+        b = self.fs.b
+        base = b.alloc(2 * len(exports) + 1)
+        seen = set()
+        for i, (name, local, node) in enumerate(exports):
+            if name in seen:
+                raise CompileError(f"Duplicate export of '{name}'", self.span(node))
+            seen.add(name)
+            var = self.lookup(local)
+            if var is None:
+                raise CompileError(f"Export '{local}' is not defined in module", self.span(node),
+                                   hint="declare it in this file, or import it first")
+            self.emit("LOAD_CONST", base + 2 * i, b.const(name), node=node)
+            self.load_var(var, base + 2 * i + 1, node)
+        self.emit("INTRINSIC", base, b.const("module_namespace"), base, 2 * len(exports), node=prog)
+        for i, st in enumerate(imports):
+            if st.type == "ExportAllDeclaration":
+                self.load_var(self.lookup(_star_name(i)), base + 1, st)
+                self.emit("INTRINSIC", base + 2, b.const("export_star"), base, 2, node=st)
+        return base
+
+    def st_ExportDefaultDeclaration(self, st):
+        """``export default <expression>`` (or an anonymous function or class):
+        the value, named "default", goes to the module's hidden default binding."""
+        d = st.declaration
+        if d.type in ("FunctionDeclaration", "FunctionExpression", "ArrowFunctionExpression"):
+            reg = self.function(d, "default", CALLABLE if d.type == "ArrowFunctionExpression"
+                                else CALLABLE | CONSTRUCTOR)
+        elif d.type in ("ClassDeclaration", "ClassExpression"):
+            reg = self.class_(d, "default")
+        else:
+            reg = self.expr_reg(d, name="default")
+        self.store_var(self.lookup(DEFAULT), reg, st, init=True)
 
     def function(self, node, name: str, kind: int, class_ctx=None) -> int:
         """Lower function *node*; emit CLOSURE into a new register; return it."""
@@ -677,15 +748,6 @@ class Lowerer:
 
     def st_WithStatement(self, st):
         self.unsupported(st, "the with statement")
-
-    def st_ImportDeclaration(self, st):
-        self.unsupported(st, "import")
-
-    def st_ExportNamedDeclaration(self, st):
-        self.unsupported(st, "export")
-
-    st_ExportDefaultDeclaration = st_ExportNamedDeclaration
-    st_ExportAllDeclaration = st_ExportNamedDeclaration
 
     # -- patterns -----------------------------------------------------------------------------
     def declare_pattern_names(self, pattern, kind):
@@ -1732,6 +1794,77 @@ def _end(node) -> _At:
 def _describe(node) -> str:
     names = {"ImportExpression": "import()", "ForOfStatement": "for await"}
     return names.get(node.type, f"the {node.type} construct")
+
+
+#: the hidden binding holding ``export default``'s value (no identifier can collide)
+DEFAULT = "*default*"
+
+
+def _split_module(body):
+    """A module body as (imports, statements, exports).  *imports* are the
+    declarations that load a module (``import``, ``export … from``), in order;
+    *statements* is the body with ``export`` wrappers taken off their
+    declarations; *exports* lists (exported name, local binding, node)."""
+    imports, stmts, exports = [], [], []
+    for st in body:
+        t = st.type
+        if t == "ImportDeclaration" or t == "ExportAllDeclaration":
+            imports.append(st)
+        elif t == "ExportNamedDeclaration":
+            if st.declaration is not None:
+                d = st.declaration
+                stmts.append(d)
+                if d.type == "VariableDeclaration":
+                    names = [n for decl in d.declarations for n, _ in _pattern_names(decl.id)]
+                else:
+                    names = [d.id.name]
+                exports += [(n, n, d) for n in names]
+            elif st.source is not None:
+                imports.append(st)
+                exports += [(sp.exported.name, _binding_name(st, sp, len(imports) - 1), sp)
+                            for sp in st.specifiers]
+            else:
+                exports += [(sp.exported.name, sp.local.name, sp) for sp in st.specifiers]
+        elif t == "ExportDefaultDeclaration":
+            d = st.declaration
+            if d.type in ("FunctionDeclaration", "ClassDeclaration") and d.id is not None:
+                stmts.append(d)
+                exports.append(("default", d.id.name, st))
+            else:
+                stmts.append(st)
+                exports.append(("default", DEFAULT, st))
+        else:
+            stmts.append(st)
+    return imports, stmts, exports
+
+
+def _imported_name(sp) -> str:
+    if sp.type == "ImportDefaultSpecifier":
+        return "default"
+    return (sp.imported if sp.type == "ImportSpecifier" else sp.local).name
+
+
+def _binding_name(st, sp, i: int) -> str:
+    """The local binding an import specifier fills: its own name for an
+    ``import``, a hidden one for an ``export {a as b} from`` re-export."""
+    if st.type == "ImportDeclaration":
+        return sp.local.name
+    return f"*reexport{i}:{sp.local.name}*"
+
+
+def _star_name(i: int) -> str:
+    return f"*star{i}*"
+
+
+def _import_names(imports):
+    """(binding name, node) of every binding the module's imports declare."""
+    out = []
+    for i, st in enumerate(imports):
+        if st.type == "ExportAllDeclaration":
+            out.append((_star_name(i), st))
+        for sp in st.specifiers or ():
+            out.append((_binding_name(st, sp, i), sp))
+    return out
 
 
 def _pattern_names(p):

@@ -38,5 +38,5 @@ def parse(source: str, name: str):
 
 def _hint(message: str) -> str | None:
     if "import" in message or "export" in message:
-        return "spells cannot import files; the bridges (llm, tools, state ...) are globals"
+        return "imports and exports go at the top level of the file: import { f } from \"./lib.js\""
     return None

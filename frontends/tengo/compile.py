@@ -8,6 +8,6 @@ from .lower import lower
 from .parse import parse
 
 
-def compile_tengo(source: str, name: str, host_globals=()) -> Module:
+def compile_tengo(source: str, name: str, host_globals=(), is_module: bool = False) -> Module:
     tree = parse(source, name)
-    return lower_deep(lambda: verify(lower(tree, name, source, host_globals)), None)
+    return lower_deep(lambda: verify(lower(tree, name, source, host_globals, is_module)), None)

@@ -65,8 +65,9 @@ class FuncState:
 
 
 class Lowerer:
-    def __init__(self, name: str, source: str, host_globals):
+    def __init__(self, name: str, source: str, host_globals, is_module: bool = False):
         self.name = name
+        self.is_module = is_module
         self.module = Module(lang="tengo", name=name, source=source)
         self.fs: FuncState | None = None
         self.globals = frozenset(BUILTINS) | frozenset(host_globals)
@@ -396,10 +397,15 @@ class Lowerer:
             self.emit("RETURN", r, 1, 0, node=st)
 
     def st_export_stmt(self, st):
-        """``export`` makes a module's value; in the spell itself (the main
-        module) tengo ignores it without evaluating its expression."""
+        """``export`` makes a module's value (immutable) and ends the module;
+        in the spell itself (the main module) tengo ignores it without
+        evaluating its expression."""
         if self.fs.parent is not None:
             self.error(st, "export not allowed inside function")
+        if self.is_module:
+            r = self.expr_reg(_kids(st)[0])
+            self.emit("INTRINSIC", r, self.fs.b.const("immutable"), r, 1, node=st)
+            self.emit("RETURN", r, 1, 0, node=st)
 
     def st_break_stmt(self, st):
         if not self.fs.loops:
@@ -821,7 +827,8 @@ def _names_in_closures(tree) -> set:
     return out
 
 
-def lower(tree, name: str, source: str, host_globals=()) -> Module:
+def lower(tree, name: str, source: str, host_globals=(), is_module: bool = False) -> Module:
     """*host_globals*: the names the host adds to the builtins (bridge
-    namespaces, ``args``); any other free name is a compile error."""
-    return Lowerer(name, source, host_globals).program(tree)
+    namespaces, ``args``); any other free name is a compile error.
+    *is_module*: the file is imported, so ``export`` gives its value."""
+    return Lowerer(name, source, host_globals, is_module).program(tree)

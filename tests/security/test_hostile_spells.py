@@ -184,7 +184,9 @@ CASES = [
     # -- environment: there is no way to read it ------------------------------------------------
     L("os.getenv", 'local home = os.getenv("HOME")', error("getenv")),
     L("io-popen", 'local p = io.popen("env")', error("popen")),
-    L("require-os", 'local m = require("os")', error("require")),
+    L("require-os", 'local home = require("os").getenv("HOME")', error("getenv")),
+    L("require-io", 'local p = require("io").popen("env")', error("popen")),
+    L("require-path", 'local m = require("../../../../etc/passwd")', error("not found")),
     J("process.env", "const home = process.env.HOME;", error("process is not defined")),
     J("globalThis.process", "console.log(typeof globalThis.process, typeof require);",
       ("output", "undefined undefined\n")),

@@ -234,7 +234,7 @@ def test_policy_file_sections_are_checked_strictly(tmp_path):
 def test_a_front_end_bug_becomes_an_internal_error(monkeypatch):
     from llmspell import api
 
-    def broken(source, name):
+    def broken(source, name, is_module=False):
         raise KeyError("oops")
     monkeypatch.setattr(api, "_frontend", lambda lang: broken)
     with pytest.raises(llmspell.LlmspellError) as info:

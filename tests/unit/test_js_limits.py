@@ -74,8 +74,6 @@ def test_syntax_errors_name_the_position():
 
 
 @pytest.mark.parametrize("src, construct", [
-    ("import x from './x.js';", "import"),
-    ("export const a = 1;", "export"),
     ("let big = 10n;", "the literal 10n"),
     ("const r = /\\p{Emoji}/u;", "unsupported: \\p{Emoji}"),      # a pattern the RegExp engine refuses
     ("class A { static { } }", "static blocks"),

@@ -83,6 +83,10 @@ INTRINSICS: dict = {
     "generator": _rt("generator_function"),
     "async": _rt("async_function"),
     "check_object": _rt("require_object_coercible"),
+    "import_module": _rt("import_module"),
+    "import_binding": _rt("import_binding"),
+    "module_namespace": _rt("module_namespace"),
+    "export_star": _rt("export_star"),
     "check_tdz": lambda rt: lambda v, name: v if v is not TDZ else rt.tdz_error(name),
 }
 

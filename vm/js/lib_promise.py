@@ -347,6 +347,23 @@ def open(rt):
             p = loop.rejected[0]
             raise ScriptThrow(p.internal.value, None, [])
 
+    def settle_now(v):
+        """A promise handed to another language (a module's async function
+        called from Lua or Tengo, which have no promises): run the event loop
+        until it settles; its value, or its rejection thrown."""
+        if not (isinstance(v, JsObject) and type(v.internal) is PromiseState):
+            return v
+        st = v.internal
+        loop.run_until(lambda: st.state != "pending")
+        if st.state == "pending":
+            rt.throw("Error", "the promise never settled (it waits on nothing that can finish)")
+        if st.state == "rejected":
+            st.handled = True
+            if v in loop.rejected:
+                loop.rejected.remove(v)
+            raise rt.thrown(st.value)
+        return st.value
+
     def queue_microtask(this, f=None, *_):
         if type(f) is not JsFunction:
             rt.throw("TypeError", "The \"callback\" argument must be of type function.")
@@ -357,6 +374,7 @@ def open(rt):
     rt.await_value = await_value
     rt.waiting_bridge = waiting_bridge
     rt.finish = finish
+    rt.settle_now = settle_now
     rt.new_promise = new_promise
     rt.resolve_promise = lambda p, value, done: resolve(p, rt.iter_result(value, rt.truthy(done)))
     rt.reject_promise = lambda p, e: settle(p, "rejected", e)

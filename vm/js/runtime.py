@@ -66,8 +66,8 @@ def key_of_number(x: float) -> str:
 class JsRuntime(Runtime):
     lang = "javascript"
 
-    def __init__(self, policy, out=None):
-        super().__init__(policy, out)
+    def __init__(self, policy, out=None, meter=None):
+        super().__init__(policy, out, meter)
         self.ObjectProto = JsObject(None)
         self.FunctionProto = JsFunction(lambda this, *a: None, "", 0, CALLABLE | NATIVE, self.ObjectProto)
         self.ArrayProto = JsArray([], self.ObjectProto)
@@ -1042,6 +1042,48 @@ class JsRuntime(Runtime):
         keys = self.for_in_keys(v)
         obj = v if isinstance(v, JsObject) else None
         return self.make_iterator(k for k in keys if obj is None or self.has_property(obj, k))
+
+    # -- modules ---------------------------------------------------------------------------------
+    def import_module(self, spec: str) -> JsObject:
+        """The namespace object of module *spec* (``import … from spec``); it
+        remembers the specifier its first importer used, for messages."""
+        ns = self.load_module(spec)
+        if ns.internal is None:
+            ns.internal = spec
+        return ns
+
+    def adopt_module(self, value, same_language: bool):
+        """What an import of a module that produced *value* sees: a JavaScript
+        module's own namespace; another language's module value becomes the
+        default export, and an object's own properties are named exports too
+        (so ``import { greet } from "./lib.lua"`` reads the returned table)."""
+        if same_language:
+            return value if isinstance(value, JsObject) else self.module_namespace()
+        pairs = [] if not isinstance(value, JsObject) or isinstance(value, JsFunction) else \
+            [x for k in self.own_keys(value) for x in (k, self.get(value, k))]
+        return self.module_namespace("default", value, *pairs)
+
+    def module_namespace(self, *pairs) -> JsObject:
+        """A module namespace: a frozen object without prototype."""
+        ns = JsObject(None, "Module")
+        self.meter.alloc(64 + 12 * len(pairs))
+        for i in range(0, len(pairs), 2):
+            ns.props.setdefault(pairs[i], pairs[i + 1])
+        ns.frozen = True
+        return ns
+
+    def import_binding(self, ns: JsObject, name: str):
+        if name not in ns.props:
+            self.throw("SyntaxError", f"The requested module '{ns.internal}' does not provide an export "
+                                      f"named '{name}'")
+        return ns.props[name]
+
+    def export_star(self, ns: JsObject, other: JsObject):
+        """``export * from``: the other module's names, except ``default`` and
+        the names this module exports itself."""
+        for k, v in other.props.items():
+            if k != "default":
+                ns.props.setdefault(k, v)
 
     # -- host values ----------------------------------------------------------------------------
     def to_host(self, v, host, depth: int = 0):

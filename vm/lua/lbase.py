@@ -14,6 +14,9 @@ from ..values import Table, wrap
 from .lauxlib import arg_error, check_int, check_table, type_error, type_name
 from .numbers import str2number
 
+#: the standard libraries ``require`` returns as Lua's ``package.loaded`` holds them
+_LIBRARIES = frozenset({"_G", "string", "table", "math", "os", "utf8", "coroutine", "io"})
+
 _DIGITS = {c: i for i, c in enumerate("0123456789abcdefghijklmnopqrstuvwxyz")}
 
 
@@ -248,8 +251,22 @@ def open(rt) -> Table:
         except LlmspellError as e:
             return (None, f"{name}:{e.span.line}: {e.message}")
 
+    def lua_require(name=None, *_):
+        """``require(name)``: the module's value (``true`` if it returns
+        nothing) and, when this call loaded it, where it was found, as Lua 5.4
+        returns them; loaded once
+        per run (the loader keeps ``package.loaded``'s role).  A standard
+        library's name gives the library (its sandboxed self)."""
+        if type(name) is not str:
+            type_error(rt, 1, "require", "string", name)
+        if name in _LIBRARIES:
+            return G.hash.get(name)
+        if rt.imports is None:
+            rt.error(f"module '{name}' not found (this run cannot load modules)")
+        return rt.imports.load(rt, name, with_path=True)
+
     lib = {
-        "print": lua_print, "type": lua_type, "tostring": lua_tostring, "tonumber": lua_tonumber,
+        "require": lua_require, "print": lua_print, "type": lua_type, "tostring": lua_tostring, "tonumber": lua_tonumber,
         "ipairs": lua_ipairs, "pairs": lua_pairs, "next": lua_next, "select": lua_select,
         "rawget": lua_rawget, "rawset": lua_rawset, "rawequal": lua_rawequal, "rawlen": lua_rawlen,
         "setmetatable": lua_setmetatable, "getmetatable": lua_getmetatable,

@@ -34,8 +34,8 @@ BITWISE = {"BAND", "BOR", "BXOR", "SHL", "SHR", "BNOT"}
 class LuaRuntime(Runtime):
     lang = "lua"
 
-    def __init__(self, policy, out=None):
-        super().__init__(policy, out)
+    def __init__(self, policy, out=None, meter=None):
+        super().__init__(policy, out, meter)
         self.string_meta: Table | None = None    # set by the string library
         self.G = Table()
 
@@ -373,6 +373,12 @@ class LuaRuntime(Runtime):
         if type(r) is tuple:
             return r[0] if r else None
         return r
+
+    @staticmethod
+    def adopt_module(value, same_language: bool):
+        """``require``'s value: ``true`` for a module that returned nothing, as
+        ``package.loaded`` records it."""
+        return True if value is None else value
 
     @staticmethod
     def truthy(v) -> bool:

@@ -45,6 +45,7 @@ import math
 import sys
 
 from ...ir.errors import ScriptError
+from ...ir.tengo import is_stdlib
 from ..runtime import CODEMAP, BridgeFailure, Runtime, ScriptThrow
 from .fmt import format_float, quote
 from .values import (
@@ -85,8 +86,8 @@ _TYPE_NAMES = {type(None): "undefined", bool: "bool", int: "int", float: "float"
 class TengoRuntime(Runtime):
     lang = "tengo"
 
-    def __init__(self, policy, out=None):
-        super().__init__(policy, out)
+    def __init__(self, policy, out=None, meter=None):
+        super().__init__(policy, out, meter)
         self.function_names: dict = {}     # builtin / module / host function -> Tengo type name
         self.modules: dict = {}            # imported modules, by name
         from .builtins import make_builtins
@@ -544,12 +545,20 @@ class TengoRuntime(Runtime):
         self.error(f"unresolved reference '{name}'")
 
     def import_module(self, name: str):
-        """``import("name")``: the standard module, made once per run."""
+        """``import("name")``: a standard module (made once per run), or else a
+        module file (``import("./lib")``, ``import("./lib.lua")``)."""
         mod = self.modules.get(name)
         if mod is None:
+            if not is_stdlib(name):
+                return self.load_module(name)
             from .stdlib import load
             mod = self.modules[name] = load(self, name)
         return mod
+
+    def adopt_module(self, value, same_language: bool):
+        """A module's value as its importer sees it (tengo's ``export`` already
+        made a Tengo module's value immutable)."""
+        return value
 
     # -- what the bridges see (every runtime offers these; see bridges/host.py) --------------
     @staticmethod
