@@ -275,12 +275,13 @@ def check(source: str, lang: str = "lua", name: str = "<string>", policy=None) -
     except LlmspellError as e:
         e.source = source_file
         return CheckReport(name, lang, [e], [])
-    from .bridges.static import catalog
-    from .sandbox.validate import check_module
-    findings, needs = check_module(program.module, catalog(lang), policy, _host_globals())
-    for f in findings:
-        f.source = source_file
-    return CheckReport(name, lang, findings, needs)
+    from .modules import ImportChecker
+    checker = ImportChecker(program.module, policy, _host_globals())
+    checker.check(program.module)
+    sources = checker.source_set()
+    for f in checker.findings:
+        f.source = sources
+    return CheckReport(name, lang, checker.findings, checker.needs)
 
 
 @attrs.frozen

@@ -39,7 +39,7 @@ from __future__ import annotations
 import hashlib
 import os
 
-from .errors import CompileError
+from .errors import CompileError, LlmspellError
 from .ir.source import SourceFile, SourceSet
 
 SUFFIXES = {".lua": "lua", ".js": "javascript", ".mjs": "javascript", ".tengo": "tengo"}
@@ -255,6 +255,58 @@ class Linker:
         except BridgeFailure as e:
             dst.error(str(e))
         return self.host(dst).to_script(plain)
+
+
+class ImportChecker:
+    """``llmspell check`` following imports: every module file a spell names
+    with a constant (``require("lib")``, ``import … from "./x.js"``,
+    ``import("./y")``) is found as a run would find it, analysed once in its
+    own language, and its exported names judge what the importer reads.  A
+    file that is missing, or that does not compile, is a finding; so is
+    anything the analysis finds inside a module."""
+
+    def __init__(self, main_module, policy, host_globals):
+        self.linker = Linker(main_module, policy, None)
+        self.policy = policy
+        self.host_globals = host_globals
+        self.exports: dict = {}          # path -> names (None: not known, or being analysed)
+        self.findings: list = []
+        self.needs: list = []
+
+    def check(self, module):
+        """Findings and capabilities of *module* and of everything it imports."""
+        from .bridges.static import catalog
+        from .sandbox.validate import check_module
+        findings, needs, names = check_module(module, catalog(module.lang), self.policy, self.host_globals,
+                                              self.importer(module.lang))
+        self.findings += findings
+        self.needs += [n for n in needs if n not in self.needs]
+        return names
+
+    def importer(self, lang: str):
+        def imports(spec: str, span):
+            try:
+                path, mlang = self.linker.resolve(spec, self.linker.paths.get(span.file), lang)
+            except NotFound as e:
+                return str(e)
+            if path not in self.exports:
+                self.exports[path] = None           # a cycle sees "not known"
+                try:
+                    program = self.linker.program(path, mlang)
+                except NotFound as e:
+                    return str(e)
+                except LlmspellError as e:
+                    self.findings.append(e)
+                    return None
+                self.exports[path] = self.check(program.module)
+            names = self.exports[path]
+            if names is not None and lang == "javascript" and mlang != "javascript":
+                names = names | {"default"}          # adopt_module: the value is the default export
+            return names
+        return imports
+
+    def source_set(self) -> SourceSet:
+        return self.linker.source_set()
 
 
 def static_imports(module) -> list:

@@ -24,6 +24,13 @@ What it reports (each a :class:`Finding` with a stable ``code``):
 ``template``            a workflow ``{{ref}}`` naming no step or input, or one not run yet
 ``permission``          a capability the policy does not grant (a model, a path, a host ...)
 ``disabled``            a builtin or module the policy takes away
+``unknown-module``      ``require("lib")`` / ``import … from "./lib.js"`` finds no file
+``unknown-export``      a name the imported module does not export (``lib.gret``, ``import { gret }``)
+
+Imports are followed through an ``imports`` callable the caller passes (it
+knows the file system; this module does not): it answers a module name with
+the names the module exports — found by analysing that module the same way —
+or says why there is none.
 
 The knowledge of the bridges and the languages' libraries comes from a
 :class:`Catalog` the caller passes in (``bridges/static.py`` builds it from the
@@ -155,8 +162,20 @@ class Module:
     name: str
 
 
+@attrs.define(eq=False)
+class SpellModule:
+    """An imported spell module; ``names``: what it exports (None: not known)."""
+
+    spec: str
+    names: frozenset | None
+
+
 #: the INTRINSIC names whose meaning the analysis follows: literals and imports
 ARRAY, MAP, IMPORT = "array", "map", "import"
+#: JavaScript's module intrinsics (frontends/javascript/lower.py)
+JS_IMPORT, JS_BINDING, JS_NAMESPACE, JS_STAR = "import_module", "import_binding", "module_namespace", "export_star"
+#: Lua's standard libraries, which ``require`` returns without a file
+LUA_LIBRARIES = frozenset({"_G", "string", "table", "math", "os", "utf8", "coroutine", "io"})
 #: languages whose calls pass ``this`` as the first argument (JavaScript: always)
 PASSES_THIS = frozenset({"javascript"})
 #: the globals that are the global table itself: ``_G.x = 1`` defines ``x``
@@ -173,11 +192,13 @@ def _close(word: str, choices) -> str | None:
 class Analysis:
     """Check one module against a catalog and a policy; :meth:`run` returns the findings."""
 
-    def __init__(self, module, catalog: Catalog, policy, host_globals=()):
+    def __init__(self, module, catalog: Catalog, policy, host_globals=(), imports=None):
         self.module = module
         self.catalog = catalog
         self.policy = policy
         self.host_globals = set(host_globals)
+        self.imports = imports                    # (spec, span) -> exported names, None or why not found
+        self.returns: list = []                   # what the main function returns (its RETURNs)
         self.findings: dict = {}                  # (code, span, message) -> Finding
         self.needs: dict = {}                     # capability -> first span
         # facts gathered over the whole module, judged at the end
@@ -236,7 +257,7 @@ class Analysis:
                 for r in stack[-1] if stack else ():
                     self.regs.pop(r, None)
                 continue
-            self.span, self.depth = fn.spans[pc], len(stack)
+            self.span, self.depth, self.pc = fn.spans[pc], len(stack), pc
             if spec.flags & OPENS or op == Op.IF or op == Op.TRY:
                 for r in loop_writes.get(pc, ()):
                     self._forget(r)
@@ -309,6 +330,9 @@ class Analysis:
             self._intrinsic(a[0], fn.consts[a[1]], [regs.get(a[2] + i) for i in range(a[3])])
         elif op == Op.CALL:
             self._call(*a)
+        elif op == Op.RETURN and fn is self.module.functions[0]:
+            if not (self.pc and fn.code[self.pc - 1][0] == Op.RETURN):   # unreachable: after another
+                self.returns.append(regs.get(a[0]) if a[1] >= 1 else Const(None))
         else:
             for r in registers((op, *a))[1]:
                 regs[r] = None
@@ -340,9 +364,16 @@ class Analysis:
                             _close(key, members))
             elif f"{base.name}.{key}" in self.policy.disabled:
                 self.report("disabled", self.policy.disabled_message(f"{base.name}.{key}"), self.span)
+        elif isinstance(base, SpellModule):
+            self._judge_export(base, key)
         elif isinstance(base, Lit) and not base.open and key in base.fields:
             out = base.fields[key][0]
         self.regs[dest] = out
+
+    def _judge_export(self, module: SpellModule, key: str):
+        if module.names is not None and key not in module.names:
+            self.report("unknown-export", f"module '{module.spec}' exports no '{key}'", self.span,
+                        _close(key, module.names))
 
     def _set(self, base, key, value):
         if isinstance(base, Name):
@@ -404,12 +435,25 @@ class Analysis:
                 else:
                     out.open = True
                     self._escape(v)
-        elif name == IMPORT and args and isinstance(args[0], Const):
+        elif name == IMPORT and args and isinstance(args[0], Const) and args[0].value in self.catalog.modules:
             module = args[0].value
             problem = self.policy.module_problem(module)
             if problem:
                 self.report("disabled", problem, self.span)
             out = Module(module)
+        elif name in (IMPORT, JS_IMPORT) and args and isinstance(args[0], Const) and type(args[0].value) is str:
+            out = self._import(args[0].value)
+        elif name == JS_BINDING and len(args) == 2 and isinstance(args[0], SpellModule) \
+                and isinstance(args[1], Const):
+            self._judge_export(args[0], args[1].value)
+        elif name == JS_NAMESPACE:
+            out = Lit(self.depth, self.span)
+            for k, v in zip(args[::2], args[1::2]):
+                out.fields[k.value if isinstance(k, Const) else None] = (v, self.span)
+        elif name == JS_STAR and args:
+            self._open(args[0])
+        elif name == "immutable" and args and isinstance(args[0], Lit):
+            out = args[0]                       # Tengo's export: the same keys
         else:
             for v in args:
                 self._escape(v)
@@ -424,7 +468,11 @@ class Analysis:
             args = args[1:]
         out = None
         name = self._intrinsic_of(callee)
-        if name is not None:
+        if isinstance(callee, Name) and callee.path == ("require",) and self.module.lang == "lua" \
+                and args and isinstance(args[0], Const) and type(args[0].value) is str \
+                and args[0].value not in LUA_LIBRARIES:
+            out = self._import(args[0].value)
+        elif name is not None:
             out = self._bridge_call(name, callee, args, spread)
         elif isinstance(callee, Name) and len(callee.path) == 2 and callee.path[0] == "tools":
             values = [_static(v) for v in args]
@@ -437,6 +485,26 @@ class Analysis:
         for r in range(a, a + max(nresults, 1)):
             self.regs[r] = None
         self.regs[a] = out
+
+    def _import(self, spec: str):
+        """A spell module's abstract value, or an ``unknown-module`` finding."""
+        if self.imports is None:
+            return None
+        names = self.imports(spec, self.span)
+        if type(names) is str:
+            self.report("unknown-module", names, self.span,
+                        "modules load from the spell's folder and the [modules] paths of llmspell.toml")
+            return None
+        return SpellModule(spec, names)
+
+    def exports(self) -> frozenset | None:
+        """The names this module exports, when its main function certainly
+        returns one table (Lua), map (Tengo) or namespace (JavaScript) whose
+        keys are all known; else None."""
+        if len(self.returns) != 1 or not isinstance(self.returns[0], Lit) or self.returns[0].open:
+            return None
+        keys = self.returns[0].fields
+        return None if None in keys else frozenset(keys)
 
     def _intrinsic_of(self, callee) -> str | None:
         if isinstance(callee, Name) and len(callee.path) == 2:
@@ -662,7 +730,8 @@ def _unsure(v) -> bool:
     return isinstance(v, (Static, OpenTable, OpenList))
 
 
-def check_module(module, catalog: Catalog, policy, host_globals=()) -> tuple[list[Finding], list[dict]]:
-    """The findings for *module* and the capabilities it needs (for ``--explain``)."""
-    analysis = Analysis(module, catalog, policy, host_globals)
-    return analysis.run(), analysis.capabilities()
+def check_module(module, catalog: Catalog, policy, host_globals=(), imports=None):
+    """The findings for *module*, the capabilities it needs (for ``--explain``)
+    and the names it exports (None: not known)."""
+    analysis = Analysis(module, catalog, policy, host_globals, imports)
+    return analysis.run(), analysis.capabilities(), analysis.exports()

@@ -324,6 +324,10 @@ def _raw(ctx: _Ctx, v: JsObject, recurse: int) -> str:
             base = _format_error(ctx, v, constructor, tag, keys)
             if not keys and proto_props is None:
                 return base
+        elif v.cls == "Module":
+            braces[0] = "[Module: null prototype] {"
+            if not keys:
+                return f"{braces[0]}}}"
         elif v.cls == "Promise" and hasattr(v.internal, "state"):
             braces[0] = f"{_prefix(constructor, tag, 'Promise')}{{"
             formatter = _format_promise

@@ -1064,16 +1064,24 @@ class JsRuntime(Runtime):
         return self.module_namespace("default", value, *pairs)
 
     def module_namespace(self, *pairs) -> JsObject:
-        """A module namespace: a frozen object without prototype."""
-        ns = JsObject(None, "Module")
+        """A module namespace: a frozen object without prototype, its names
+        in code-unit order, tagged "Module"."""
         self.meter.alloc(64 + 12 * len(pairs))
+        props: dict = {}
         for i in range(0, len(pairs), 2):
-            ns.props.setdefault(pairs[i], pairs[i + 1])
+            props.setdefault(pairs[i], pairs[i + 1])
+        return self._seal_namespace(JsObject(None, "Module"), props)
+
+    @staticmethod
+    def _seal_namespace(ns: JsObject, props: dict) -> JsObject:
+        ns.props = dict(sorted(props.items()))
+        ns.props[SYM_TO_STRING_TAG] = "Module"
+        ns.hide(SYM_TO_STRING_TAG)
         ns.frozen = True
         return ns
 
     def import_binding(self, ns: JsObject, name: str):
-        if name not in ns.props:
+        if type(name) is not str or name not in ns.props:
             self.throw("SyntaxError", f"The requested module '{ns.internal}' does not provide an export "
                                       f"named '{name}'")
         return ns.props[name]
@@ -1081,9 +1089,11 @@ class JsRuntime(Runtime):
     def export_star(self, ns: JsObject, other: JsObject):
         """``export * from``: the other module's names, except ``default`` and
         the names this module exports itself."""
+        props = {k: v for k, v in ns.props.items() if type(k) is str}
         for k, v in other.props.items():
-            if k != "default":
-                ns.props.setdefault(k, v)
+            if k != "default" and type(k) is str:
+                props.setdefault(k, v)
+        self._seal_namespace(ns, props)
 
     # -- host values ----------------------------------------------------------------------------
     def to_host(self, v, host, depth: int = 0):
