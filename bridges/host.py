@@ -123,7 +123,8 @@ class BridgeHost:
         export), callable here: arguments and results cross by the same
         conversion as bridge values; an error it throws becomes an error of
         this language (in Tengo an error value, as a failed bridge call
-        returns); a JavaScript promise it returns is awaited."""
+        returns), and so does a Tengo error value it returns; a JavaScript
+        promise it returns is awaited."""
         key = id(f.fn)
         fn = self._foreign.get(key)
         if fn is None:
@@ -138,6 +139,9 @@ class BridgeHost:
                         r = settle(r)
                 except ScriptThrow as e:
                     return self.rt.bridge_failure(other.to_script_error(e).message)
+                failed = other.failure_of(r)
+                if failed is not None:
+                    return self.rt.bridge_failure(failed)
                 return self.to_script(f.host.to_host(r))
             fn = self._foreign[key] = self.rt.host_function(_function_name(f.fn), call_foreign)
             self._pairs.append((f.fn, fn))

@@ -116,6 +116,7 @@ class Program:
             outcome = execute(self.compiled, policy, out, args, loader=chunk_loader, setup=setup)
         except LlmspellError as e:
             e.source = linker.source_set()
+            e.files = linker.all_files()
             if capture is not None:
                 e.output = capture.getvalue()
             raise
@@ -125,7 +126,7 @@ class Program:
         return RunResult(capture.getvalue() if capture is not None else "",
                          [to_python(v) for v in outcome.values],
                          outcome.instructions, outcome.alloc_bytes, outcome.alloc_objects,
-                         outcome.journal, outcome.tokens, outcome.cost, linker.files)
+                         outcome.journal, outcome.tokens, outcome.cost, linker.all_files())
 
 
 def chunk_loader(rt):

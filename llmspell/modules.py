@@ -115,6 +115,10 @@ class Linker:
         """The spell's and every loaded module's text, for error excerpts."""
         return SourceSet(dict(self.sources))
 
+    def all_files(self) -> list:
+        """Every module file this run linked or loaded (what ``watch`` watches)."""
+        return list(dict.fromkeys([*self._linked, *self.files]))
+
     # -- resolution ------------------------------------------------------------------------------
     def resolve(self, spec: str, importer: str | None, lang: str) -> tuple[str, str]:
         """The real path and language of the file *spec* names, imported from

@@ -122,6 +122,12 @@ class Runtime:
         self.error(message)
 
     @staticmethod
+    def failure_of(value) -> str | None:
+        """The message of *value* if it is how this language reports a failed
+        call by returning (Tengo's error values), else None."""
+        return None
+
+    @staticmethod
     def main_results(result) -> tuple:
         """What the main chunk returned, as a tuple of values."""
         return result if type(result) is tuple else (result,)

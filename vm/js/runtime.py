@@ -448,6 +448,8 @@ class JsRuntime(Runtime):
     def _describe_obj(self, o) -> str:
         if type(o) is JsArray:
             return "[object Array]"
+        if o.cls == "Module":
+            return "[object Module]"
         return "#<Object>" if o.proto is self.ObjectProto else f"#<{self.constructor_name(o) or 'Object'}>"
 
     def constructor_name(self, o) -> str | None:

@@ -555,6 +555,14 @@ class TengoRuntime(Runtime):
             mod = self.modules[name] = load(self, name)
         return mod
 
+    def failure_of(self, value) -> str | None:
+        """An error value a function returns: the message another language's
+        caller sees raised (``error("boom")`` → ``boom``)."""
+        if type(value) is not Error:
+            return None
+        inner = value.value
+        return inner if type(inner) is str else self.inspect(inner)
+
     def adopt_module(self, value, same_language: bool):
         """A module's value as its importer sees it (tengo's ``export`` already
         made a Tengo module's value immutable)."""
