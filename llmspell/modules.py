@@ -63,17 +63,23 @@ class Linker:
     """One run's modules: resolves names, loads each file once, keeps the
     runtimes of the other languages, and converts values between them."""
 
-    def __init__(self, main_module, policy, out, setup=None):
+    def __init__(self, main_module, policy, out, setup=None, folder: str | None = None):
+        """*main_module*: the spell (None for a REPL session, whose *folder*
+        — the working folder — stands for the spell's)."""
         from .vm.execute import make_runtime
         self._make_runtime = make_runtime
         self.policy = policy
         self.out = out
         self.setup = setup                       # installs the bridges into a runtime
-        main_path = _file_path(main_module.name)
-        spell_dir = os.path.dirname(main_path) if main_path else None
-        self.roots = [os.path.realpath(d) for d in ((spell_dir,) if spell_dir else ()) + tuple(policy.module_paths)]
-        self.paths = {main_module.name: main_path}        # span file name -> absolute path
-        self.sources = {main_module.name: main_module.source_file}
+        self.paths: dict = {}                    # span file name -> absolute path
+        self.sources: dict = {}                  # span file name -> its text
+        if main_module is not None:
+            main_path = _file_path(main_module.name)
+            folder = os.path.dirname(main_path) if main_path else None
+            self.paths[main_module.name] = main_path
+            self.sources[main_module.name] = main_module.source_file
+        self.folder = os.path.realpath(folder) if folder else None
+        self.roots = ([self.folder] if self.folder else []) + [os.path.realpath(d) for d in policy.module_paths]
         self.main = None                         # the spell's runtime (attach)
         self.runtimes: dict = {}                 # lang -> runtime
         self.instances: dict = {}                # path -> the module's value in its own runtime
@@ -131,8 +137,8 @@ class Linker:
         if lang == "lua" and ext not in SUFFIXES and not spec.startswith("."):
             name = spec.replace(".", "/")         # Lua's dotted module names are folders
         relative = spec.startswith("./") or spec.startswith("../")
-        if relative:
-            bases = [os.path.dirname(importer)] if importer else []
+        if relative:       # from the importing file's folder (a spell with no file: the spell's folder)
+            bases = [os.path.dirname(importer)] if importer else [self.folder] if self.folder else []
         else:
             bases = self.roots
         suffixes = ("",) if ext in SUFFIXES else _OWN_FIRST[lang]
@@ -146,8 +152,6 @@ class Linker:
                     if not any(real == r or real.startswith(r + os.sep) for r in self.roots):
                         raise NotFound(f"module '{spec}' is outside the module folders ({real})")
                     return real, SUFFIXES[os.path.splitext(real)[1].lower()]
-        if relative and not importer:
-            raise NotFound(f"module '{spec}' not found: a relative name needs an importing file")
         shown = ", ".join(_shown(p) for p in tried[:8]) + (" …" if len(tried) > 8 else "")
         raise NotFound(f"module '{spec}' not found (looked for {shown})")
 

@@ -37,7 +37,6 @@ import functools
 import os
 import signal
 import sys
-import time
 import types
 
 import attrs
@@ -250,7 +249,11 @@ class Session:
         self.policy = policy
         self.out = out
         self.rt = make_runtime(lang, policy, out)
-        api.bridges_setup()(self.rt)
+        setup = api.bridges_setup()
+        setup(self.rt)
+        from .modules import Linker
+        self.linker = Linker(None, policy, out, setup, folder=os.getcwd())   # modules from the working folder
+        self.linker.attach(self.rt)
         self.dialect = _DIALECTS[lang](self)
         self.sources: dict[str, Edits] = {}        # entry name -> its text and edits (for positions)
         self.count = 0
@@ -289,7 +292,7 @@ class Session:
     # -- running ----------------------------------------------------------------------------
     def run(self, entry: Entry):
         """Run *entry* with a fresh per-entry budget; show its value or its error."""
-        _restart(self.rt.meter)
+        self.rt.meter.restart()
         self.dialect.begin(entry)
         error = None
         try:
@@ -307,6 +310,7 @@ class Session:
         """Run *program* in the session's runtime as a spell's main chunk is run
         (vm.execute: the error handling, and a big stack for deep recursion)."""
         from .vm.execute import execute
+        self.linker.link(program.module)            # the entry's static imports, found before it runs
         return execute(program.compiled, self.policy, self.out, args, loader=api.chunk_loader,
                        runtime=self.rt).values
 
@@ -323,7 +327,8 @@ class Session:
         if isinstance(e, ScriptError):
             e.traceback = [_remap(s, self.sources[s.file]) if s.file in self.sources else s
                            for s in e.traceback]
-        texts = SourceSet({name: SourceFile(name, edits.text) for name, edits in self.sources.items()})
+        texts = SourceSet({**self.linker.sources,
+                           **{name: SourceFile(name, edits.text) for name, edits in self.sources.items()}})
         print(e.render(texts), file=sys.stderr, flush=True)
 
     # -- commands ---------------------------------------------------------------------------
@@ -397,22 +402,6 @@ def _bytes(n: int) -> str:
         if n >= size:
             return f"{n / size:.1f} {unit}".replace(".0 ", " ")
     return f"{n} B"
-
-
-def _restart(meter):
-    """Give *meter* a fresh per-entry budget.  Its cells stay (every function
-    compiled in the session holds them); their contents and the counters start
-    over — all but LLM tokens and cost, the session's budgets."""
-    from .vm.limits import SLICE, UNLIMITED
-    limits = meter.limits
-    budget = limits.max_instructions if limits.max_instructions is not None else UNLIMITED
-    first = min(budget, SLICE)
-    meter.budget, meter.granted = budget - first, first
-    meter.fuel.cell_contents = first
-    meter.depth.cell_contents = limits.max_depth
-    meter.bytes = meter.objects = 0
-    meter.deadline = time.monotonic() + limits.timeout if limits.timeout else None
-    meter.over = meter.waiting_at = None
 
 
 @contextlib.contextmanager

@@ -27,14 +27,26 @@ class Meter:
     def __init__(self, limits: Limits, locate=None):
         self.limits = limits
         self.locate = locate or (lambda: None)   # returns the current script Span
+        self.fuel = types.CellType(0)
+        self.depth = types.CellType(0)
+        self.max_bytes = limits.max_memory if limits.max_memory is not None else UNLIMITED
+        self.max_string = limits.max_string
+        self.tokens = 0
+        self.cost = 0.0
+        self.restart()
+
+    def restart(self):
+        """A fresh budget of instructions, memory, depth and time, and counters
+        from zero — LLM tokens and cost carry on.  The cells stay the same
+        objects: every function compiled for this meter holds them (a REPL
+        session restarts its meter for each entry)."""
+        limits = self.limits
         budget = limits.max_instructions if limits.max_instructions is not None else UNLIMITED
         first = min(budget, SLICE)
         self.budget = budget - first       # fuel not yet handed to the cell
         self.granted = first               # fuel handed to the cell so far
-        self.fuel = types.CellType(first)
-        self.depth = types.CellType(limits.max_depth)
-        self.max_bytes = limits.max_memory if limits.max_memory is not None else UNLIMITED
-        self.max_string = limits.max_string
+        self.fuel.cell_contents = first
+        self.depth.cell_contents = limits.max_depth
         self.bytes = 0
         self.objects = 0
         self.deadline = (time.monotonic() + limits.timeout) if limits.timeout else None
@@ -43,8 +55,6 @@ class Meter:
         #: workflow): a limit crossed while a branch waits, on a stack with no
         #: script frame, is reported there
         self.waiting_at = None
-        self.tokens = 0
-        self.cost = 0.0
 
     # -- counters ------------------------------------------------------------------
     @property

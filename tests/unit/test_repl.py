@@ -364,3 +364,22 @@ def test_tengo_expectations_match_real_tengo():
         shown.append(want)
     transcript = tengo_reference.run_reference("\n".join(lines), "repl.tengo")
     assert transcript.splitlines() == shown
+
+
+def test_a_session_loads_modules_from_the_working_folder_in_any_language(tmp_path):
+    """The session's folder is the working folder: ``require``/``import`` find
+    modules there as a spell finds them beside itself (tests/unit/test_modules.py
+    holds the module semantics; this is the REPL's wiring)."""
+    (tmp_path / "lib.js").write_text("export function hi(n) { return 'hi ' + n; }\n")
+    (tmp_path / "u.lua").write_text("return {up = function(s) return s:upper() end}\n")
+    lua = Repl(tmp_path, "lua")
+    assert lua.enter("require('lib').hi('lua')") == "hi lua\n"
+    out = lua.enter("require('nope')")
+    assert "module 'nope' not found" in out and "repl[2]:1:1" in out
+    assert lua.enter("1 + 1") == "2\n"                                   # the session goes on
+    js = Repl(tmp_path, "js")
+    js.enter('import { up } from "./u.lua";')
+    assert js.enter('up("js")') == "'JS'\n"
+    tengo = Repl(tmp_path, "tengo")
+    tengo.enter('u := import("./u.lua")')
+    assert tengo.enter('u.up("tg")') == "TG\n"
