@@ -478,3 +478,17 @@ def test_check_cli_json_shows_module_findings(tmp_path):
     doc = json.loads(proc.stdout)
     assert proc.returncode == 1
     assert [(f["code"], f["line"], f["col"]) for f in doc["files"][0]["findings"]] == [("unknown-export", 1, 10)]
+
+
+def test_the_readme_example_runs_as_shown():
+    """examples/modules/ is the README's cross-language example: its files and
+    its output are the ones the README shows."""
+    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    readme = open(os.path.join(root, "README.md"), encoding="utf-8").read()
+    folder = os.path.join(root, "examples", "modules")
+    for name in ("summarize.lua", "textkit.js", "config.tengo"):
+        assert open(os.path.join(folder, name)).read() in readme
+    proc = subprocess.run([sys.executable, "-m", "llmspell", "run", "summarize.lua"], cwd=folder,
+                          capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert "$ llmspell run summarize.lua\n" + proc.stdout + "```" in readme
