@@ -166,7 +166,10 @@ class Lowerer:
         """Declare *tok*'s name in the innermost block, in register *reg*."""
         name = str(tok)
         scope = self.fs.scopes[-1]
-        if name in scope:
+        # tengo's builtins are declared in the spell's outermost block: only
+        # inner blocks may shadow them (the host's globals — llm, args … — may
+        # be shadowed anywhere, so every tengo program stays a valid spell)
+        if name in scope or (name in BUILTINS and self.fs.parent is None and len(self.fs.scopes) == 1):
             self.error(tok, f"'{name}' redeclared in this block")
         var = Var(name, reg, name in self.fs.captured, self.fs)
         if var.boxed and name in self.fs.shared:

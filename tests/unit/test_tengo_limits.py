@@ -71,6 +71,17 @@ def test_syntax_and_compile_errors_name_the_position():
         run('os := import("os")')
 
 
+def test_builtins_are_declared_in_the_outermost_block():
+    """Real tengo (tgo-test): ``len := 7`` at the top level fails with
+    ``Compile Error: 'len' redeclared in this block``; in an inner block or a
+    function it shadows the builtin (both print 3)."""
+    with pytest.raises(llmspell.CompileError, match="'len' redeclared in this block") as info:
+        run("len := 7")
+    assert (info.value.span.line, info.value.span.col) == (1, 1)
+    assert run('fmt := import("fmt")\nif true { len := 3; fmt.println(len) }').output == "3\n"
+    assert run('fmt := import("fmt")\nf := func() { len := 3; return len }\nfmt.println(f())').output == "3\n"
+
+
 @pytest.mark.parametrize("probe, outcome", [
     ("len.__class__", "not indexable: string"),            # a builtin: no selectors at all
     ('"".__class__', "invalid index type: string"),                 # (each outcome is real tengo's)
