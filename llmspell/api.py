@@ -69,6 +69,30 @@ class Program:
     def __init__(self, module):
         self.module = module
         self._compiled = None
+        #: path -> compiled module: the modules :meth:`link` fixed for every run
+        self.pinned: dict = {}
+
+    @property
+    def files(self) -> list:
+        """The module files :meth:`link` pinned (absolute paths)."""
+        return list(self.pinned)
+
+    def link(self, policy=None) -> "Program":
+        """Find and compile, now, every module this spell imports by a constant
+        name (and theirs), and pin them: later runs use these versions whatever
+        becomes of the files — ``llmspell serve`` swaps a spell and its modules
+        in together.  Raises what a run's linking would (a missing JavaScript or
+        Tengo import, a module that does not compile)."""
+        from .modules import Linker
+        from .sandbox.policy import Policy
+        linker = Linker(self.module, policy or Policy(), None)
+        try:
+            linker.link(self.module)
+        except LlmspellError as e:
+            e.source = linker.source_set()
+            raise
+        self.pinned = dict(linker.linked)
+        return self
 
     @property
     def compiled(self):
@@ -105,7 +129,7 @@ class Program:
                 raise UsageError(str(e)) from None
         from .modules import Linker
         bridge_setup = bridges_setup(cassette) if cassette is not None else bridges_setup()
-        linker = Linker(self.module, policy, out, bridge_setup)
+        linker = Linker(self.module, policy, out, bridge_setup, pinned=self.pinned)
 
         def setup(rt):
             if _reaches_bridges(self.module):

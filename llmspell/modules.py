@@ -63,9 +63,10 @@ class Linker:
     """One run's modules: resolves names, loads each file once, keeps the
     runtimes of the other languages, and converts values between them."""
 
-    def __init__(self, main_module, policy, out, setup=None, folder: str | None = None):
+    def __init__(self, main_module, policy, out, setup=None, folder: str | None = None, pinned=None):
         """*main_module*: the spell (None for a REPL session, whose *folder*
-        — the working folder — stands for the spell's)."""
+        — the working folder — stands for the spell's).  *pinned*: path →
+        compiled module to use instead of reading the file (``Program.link``)."""
         from .vm.execute import make_runtime
         self._make_runtime = make_runtime
         self.policy = policy
@@ -87,23 +88,35 @@ class Linker:
         self.loading: list = []                  # paths whose bodies are running (cycle check)
         self.files: list = []                    # every module file this run loaded, in load order
         self.journal: list | None = None
-        self._linked: dict = {}                  # path -> Program, compiled by link()
+        self.linked: dict = {}                   # path -> Program, compiled by link() (or pinned)
+        for path, program in (pinned or {}).items():
+            self._register(path, program.module)
+            self.linked[path] = program
 
     # -- before the run --------------------------------------------------------------------------
     def link(self, module):
-        """Find and compile every module *module* imports statically (and
-        theirs): a missing file or a syntax error in one is reported at its
-        import before anything runs."""
-        for spec, span in static_imports(module):
+        """Find and compile every module *module* imports by a constant name
+        (and theirs).  For JavaScript and Tengo, whose imports are static, a
+        missing file or a syntax error in one is reported at its import before
+        anything runs; Lua's ``require("name")`` is only compiled ahead — a
+        problem with it stays the ``require``'s, when (and if) it runs."""
+        for spec, span, optional in static_imports(module):
             importer = self.paths.get(span.file)
             try:
                 path, lang = self.resolve(spec, importer, module.lang)
-            except NotFound as e:
-                raise CompileError(str(e), span, hint=self.hint()) from None
-            if path not in self._linked:
+                if path in self.linked:
+                    continue
                 program = self.program(path, lang)
-                self._linked[path] = program
-                self.link(program.module)
+            except NotFound as e:
+                if optional:
+                    continue
+                raise CompileError(str(e), span, hint=self.hint()) from None
+            except LlmspellError:
+                if optional:
+                    continue
+                raise
+            self.linked[path] = program
+            self.link(program.module)
 
     def hint(self) -> str:
         return ("modules load from the spell's folder and the [modules] paths of llmspell.toml; "
@@ -123,7 +136,7 @@ class Linker:
 
     def all_files(self) -> list:
         """Every module file this run linked or loaded (what ``watch`` watches)."""
-        return list(dict.fromkeys([*self._linked, *self.files]))
+        return list(dict.fromkeys([*self.linked, *self.files]))
 
     # -- resolution ------------------------------------------------------------------------------
     def resolve(self, spec: str, importer: str | None, lang: str) -> tuple[str, str]:
@@ -165,8 +178,8 @@ class Linker:
             raise NotFound(f"cannot read module {path}: {e.strerror}") from None
         name = _shown(path)
         self.paths[name] = path
-        self.sources[name] = SourceFile(name, source)
-        key = (path, hashlib.sha256(source.encode("utf-8", "surrogateescape")).hexdigest())
+        self.sources[name] = SourceFile(name, source)        # before compiling: its errors show it
+        key = (path, name, hashlib.sha256(source.encode("utf-8", "surrogateescape")).hexdigest())
         program = _PROGRAMS.get(key)
         if program is None:
             program = compile_source(source, lang, name, module=True)
@@ -174,6 +187,11 @@ class Linker:
                 _PROGRAMS.pop(next(iter(_PROGRAMS)))
             _PROGRAMS[key] = program
         return program
+
+    def _register(self, path: str, module):
+        """Where a module's spans point: its path (for relative imports) and its text."""
+        self.paths[module.name] = path
+        self.sources[module.name] = module.source_file
 
     # -- during the run --------------------------------------------------------------------------
     def load(self, rt, spec: str, with_path: bool = False):
@@ -202,7 +220,7 @@ class Linker:
         if path in self.loading:
             chain = " → ".join(_shown(p) for p in self.loading[self.loading.index(path):] + [path])
             importer.error(f"import cycle: {chain}")
-        program = self._linked.get(path)
+        program = self.linked.get(path)
         if program is None:
             program = self.program(path, lang)
             self.link(program.module)
@@ -318,13 +336,12 @@ class ImportChecker:
 
 
 def static_imports(module) -> list:
-    """(name, span) of each import a JavaScript or Tengo module makes with a
-    constant name, Tengo's standard modules left out."""
+    """(name, span, optional) of each import *module* makes with a constant
+    name: JavaScript's and Tengo's (Tengo's standard modules left out), and
+    Lua's ``require("name")`` — *optional*: it may be missing until it runs."""
     from .ir.opcodes import Op
     from .ir.tengo import is_stdlib
     intrinsic = _IMPORT_INTRINSICS.get(module.lang)
-    if intrinsic is None:
-        return []
     out = []
     for fn in module.functions:
         code = fn.code
@@ -334,7 +351,12 @@ def static_imports(module) -> list:
                 if prev[0] == Op.LOAD_CONST and prev[1] == ins[3]:
                     spec = fn.consts[prev[2]]
                     if type(spec) is str and not (module.lang == "tengo" and is_stdlib(spec)):
-                        out.append((spec, fn.spans[pc]))
+                        out.append((spec, fn.spans[pc], False))
+            elif ins[0] == Op.CALL and module.lang == "lua" and pc > 1 and ins[2] >= 1:
+                callee, arg = code[pc - 2], code[pc - 1]     # require("name"), as the Lua front end emits it
+                if callee[0] == Op.LOAD_GLOBAL and callee[1] == ins[1] and fn.consts[callee[2]] == "require" \
+                        and arg[0] == Op.LOAD_CONST and arg[1] == ins[1] + 1 and type(fn.consts[arg[2]]) is str:
+                    out.append((fn.consts[arg[2]], fn.spans[pc], True))
     return out
 
 

@@ -31,7 +31,10 @@ GET shows why.  A run holds the :class:`Version` it started with, so an edit
 never changes a run in flight, and a deleted spell's runs still finish.  A
 changed policy file is re-read for new requests and every spell is checked
 against it again: a tightened policy takes effect at once, even for a spell
-whose code is then rejected.
+whose code is then rejected.  A changed module (a file in a spell language,
+in DIR, a subfolder or a ``[modules]`` path) has the spells that import it
+checked again; a run itself loads its modules from disk
+(:mod:`llmspell.modules`), so a module edit reaches the runs that start after it.
 
 Runs.  Each run has a thread of its own, at most ``--workers`` at a time.  The
 VM is pure Python, so compute does not run in parallel, but the waits for
@@ -134,6 +137,15 @@ def _listen(host: str, port: int) -> socket.socket:
 
 # -- the spells and their versions ---------------------------------------------------------
 
+def _version(source: str, program) -> str:
+    """A version names the spell's text and its pinned modules' texts: a
+    module edit that passes ``check`` is a new version of every spell using it."""
+    h = hashlib.sha256(source.encode("utf-8", "surrogateescape"))
+    for path, module in sorted(program.pinned.items()):
+        h.update(f"\0{path}\0".encode() + module.module.source.encode("utf-8", "surrogateescape"))
+    return h.hexdigest()[:12]
+
+
 def _now() -> str:
     return datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="milliseconds")
 
@@ -158,6 +170,7 @@ class Rejection:
     at: str
     findings: list              # as JSON (``llmspell check --format json``)
     rendered: str               # the findings as ``llmspell check`` prints them
+    capabilities: list
 
 
 @attrs.frozen
@@ -175,7 +188,7 @@ class Spell:
         v, r = self.serving, self.rejected
         return {"name": name, "file": self.file, "lang": self.lang,
                 "check": "problems" if r else "ok", "findings": r.findings if r else [],
-                "capabilities": v.capabilities if v else [],
+                "capabilities": r.capabilities if r else v.capabilities if v else [],
                 "serving": v is not None, "version": v and v.sha, "loaded_at": v and v.loaded_at,
                 "rejected": r and {"version": r.sha, "at": r.at, "rendered": r.rendered}}
 
@@ -230,17 +243,19 @@ class Spells:
 
     def affected(self, paths: set[str]) -> set[str]:
         """The spell files a batch of changed *paths* (each as reported and
-        resolved) calls to judge again: spell files in DIR (new, edited or
-        deleted); spells whose program imports a changed file (a Program's
-        ``files``, once modules list them); spells whose latest edit was refused
-        (a new module may be what it lacked); all of them when the policy changed."""
+        resolved) calls to judge again: each spell file in DIR it names (new,
+        edited or deleted); if a file in a spell language changed — a module,
+        perhaps — each spell whose Program pinned it (``Program.files``), and
+        each spell whose latest edit was refused (the module it lacked may have appeared); all of them when
+        the policy file changed."""
         if paths & self.policy_paths:
             return set(self._files()) | set(self.by_file)
         out = {os.path.basename(p) for p in paths if os.path.dirname(p) == self.root and _is_spell(os.path.basename(p))}
-        for f, s in self.by_file.items():
-            imports = {os.path.realpath(m) for m in getattr(s.serving and s.serving.program, "files", ())}
-            if s.rejected or imports & paths:
-                out.add(f)
+        if any(os.path.splitext(p)[1].lower() in api.LANG_BY_SUFFIX for p in paths):
+            for f, s in self.by_file.items():
+                files = s.serving.program.files if s.serving else ()
+                if s.rejected or paths & {os.path.realpath(m) for m in files}:
+                    out.add(f)
         return out
 
     def _files(self) -> list[str]:
@@ -296,7 +311,7 @@ class Spells:
             report = api.check(source, lang, path, policy)
             findings, capabilities = list(report.findings), report.capabilities
             if not findings:
-                program = api.compile(source, lang, path)
+                program = api.compile(source, lang, path).link(policy)     # its modules pinned with it
                 program.compiled                # compiled to Python now, not in the first request
         except LlmspellError as e:
             findings = [e]
@@ -304,7 +319,8 @@ class Spells:
             findings = [InternalError.of(e)]
         if findings:
             doc = api.CheckReport(path, lang, findings, capabilities).to_json()
-            rejection = Rejection(sha, _now(), doc["findings"], "\n\n".join(e.render() for e in findings))
+            rejection = Rejection(sha, _now(), doc["findings"], "\n\n".join(e.render() for e in findings),
+                                  capabilities)
             serving = old.serving and attrs.evolve(old.serving, policy=policy)
             self._publish(file, attrs.evolve(old, serving=serving, rejected=rejection, seen=(sha, policy)))
             if old.rejected is None or old.rejected.rendered != rejection.rendered:     # news, not a re-judging
@@ -312,13 +328,13 @@ class Spells:
                 keeps = f"version {serving.sha} keeps serving" if serving else "not serving"
                 _say(f"{file} rejected ({n} problem{'s' if n != 1 else ''}; {keeps}): {findings[0].headline()}")
             return
-        version = Version(program, policy, sha, _now(), capabilities)
+        version = Version(program, policy, _version(source, program), _now(), capabilities)
         self._publish(file, attrs.evolve(old, serving=version, rejected=None, seen=(sha, policy)))
         if old.serving is None:
             if not startup:
-                _say(f"{file} added: version {sha}")
-        elif old.serving.sha != sha:
-            _say(f"{file} swapped in: version {sha} (was {old.serving.sha})")
+                _say(f"{file} added: version {version.sha}")
+        elif old.serving.sha != version.sha:
+            _say(f"{file} swapped in: version {version.sha} (was {old.serving.sha})")
 
     def _publish(self, file: str, spell: Spell | None) -> None:
         by_file = dict(self.by_file)
@@ -352,7 +368,8 @@ def _watch(spells: Spells, stop: threading.Event, debounce_ms: int, poll_ms: int
     edit made between startup's scan and that moment."""
     from watchfiles import watch
 
-    folders = sorted({spells.root} | {os.path.dirname(p) for p in spells.policy_paths})
+    module_paths = {d for s in spells.by_file.values() if s.serving for d in s.serving.policy.module_paths}
+    folders = sorted({spells.root} | {os.path.dirname(p) for p in spells.policy_paths} | module_paths)
     ready = False
     try:
         for batch in watch(*folders, debounce=debounce_ms, rust_timeout=poll_ms, yield_on_timeout=True,
@@ -478,10 +495,9 @@ def app(spells: Spells, workers: int):
 
     async def http_error(request, exc):
         kind = {404: "not found", 405: "method not allowed"}.get(exc.status_code, "bad request")
-        return _json({"ok": False, "error": {"kind": kind,
-                                             "message": f"{request.method} {request.url.path}: {exc.detail}",
-                                             "hint": "the routes are GET /spells, GET|POST /spells/NAME, GET /runs/ID"}},
-                     exc.status_code)
+        message = f"{request.method} {request.url.path}: {exc.detail}"
+        hint = "the routes are GET /spells, GET|POST /spells/NAME, GET /runs/ID"
+        return _json({"ok": False, "error": {"kind": kind, "message": message, "hint": hint}}, exc.status_code)
 
     return Starlette(routes=[Route("/spells", guarded(list_spells), methods=["GET"]),
                              Route("/spells/{name}", guarded(show_spell), methods=["GET"]),

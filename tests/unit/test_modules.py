@@ -424,12 +424,12 @@ def test_each_module_is_compiled_once_per_source(tmp_path):
     write(tmp_path, {"lib.lua": "return 1\n", "main.lua": "print(require('lib'))\n"})
     run_file(tmp_path / "main.lua")
     path = os.path.realpath(tmp_path / "lib.lua")
-    cached = [p for (f, _), p in modules._PROGRAMS.items() if f == path]
+    cached = [p for (f, _, _), p in modules._PROGRAMS.items() if f == path]
     run_file(tmp_path / "main.lua")
-    assert [p for (f, _), p in modules._PROGRAMS.items() if f == path] == cached and len(cached) == 1
+    assert [p for (f, _, _), p in modules._PROGRAMS.items() if f == path] == cached and len(cached) == 1
     write(tmp_path, {"lib.lua": "return 2\n"})
     assert run_file(tmp_path / "main.lua").output.startswith("2\t")
-    assert len([p for (f, _), p in modules._PROGRAMS.items() if f == path]) == 2
+    assert len([p for (f, _, _), p in modules._PROGRAMS.items() if f == path]) == 2
 
 
 def test_run_result_lists_the_module_files(tmp_path):
