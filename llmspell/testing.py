@@ -299,10 +299,13 @@ def run_spell(spell, lang: str | None = None, *, answers=(), tool_results=(), in
     :class:`~llmspell.sandbox.policy.Limits` (default: at most 10 million
     instructions) in *policy* (default: the CLI's defaults).  An error the run
     ends with is returned in :attr:`SpellRun.error`, never raised; a spell that
-    does not compile raises its ParseError/CompileError at once."""
+    does not compile — or a module it imports statically — raises its
+    ParseError/CompileError at once.  Modules in another language answer
+    from the same *answers* and *tool_results*."""
     from .sandbox.policy import Policy
     from .vm.values import to_python
     from .api import bridges_setup, chunk_loader
+    from .modules import Linker
     program = _compiled(*_spell_source(spell, lang))
     policy = policy or Policy()
     try:
@@ -311,20 +314,25 @@ def run_spell(spell, lang: str | None = None, *, answers=(), tool_results=(), in
         raise UsageError(f"llmspell.testing: bad limits ({e})") from None
     injected = _Injected([answers] if isinstance(answers, (str, Answer)) else answers, tool_results)
     install = bridges_setup(injected)
+    out = io.StringIO()
+    linker = Linker(program.module, policy, out, install)      # modules answer from the same injections
     seen: list = []
 
     def setup(rt):
         seen.append(rt)
         install(rt)
-    out = io.StringIO()
+        linker.attach(rt)
     error, values = None, []
     try:
+        linker.link(program.module)
         outcome = execute(program.compiled, policy, out, (inputs,) if inputs is not None else (),
                           loader=chunk_loader, setup=setup)
         values = [to_python(v) for v in outcome.values]
     except LlmspellError as e:
-        e.source = program.module.source_file
+        e.source = linker.source_set()
         error = e
+        if not seen:            # linking failed: nothing ran
+            raise
     rt = seen[0]
     return SpellRun(out.getvalue(), error, list(rt.bridges.journal), rt.meter.instructions, rt.meter.tokens,
                     values)

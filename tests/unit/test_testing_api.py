@@ -73,6 +73,28 @@ def test_answers_reach_the_spell_as_a_model_would_give_them():
     assert run.tokens > 0 and run.instructions > 0
 
 
+def test_a_module_in_another_language_answers_from_the_same_injections(tmp_path):
+    """A Lua spell whose model call sits in a JavaScript module: the injected
+    answers reach the module, and its call is in the run's journal."""
+    (tmp_path / "ask.js").write_text(
+        'export async function ask(q) {\n'
+        '  const r = await llm.complete({model: "scripted/rules", prompt: q});\n'
+        '  return r.content;\n}\n')
+    (tmp_path / "main.lua").write_text('local m = require("ask")\nprint("answer: " .. m.ask("why?"))\n')
+
+    @settings(max_examples=15, deadline=None)
+    @given(llm_answers())
+    def any_answer(answer):
+        run = run_spell(tmp_path / "main.lua", answers=[answer])
+        assert [e["call"] for e in run.journal] == ["llm.complete"]
+        if isinstance(answer, Answer) and answer.error:      # the module's rejection, raised in the Lua spell
+            assert isinstance(run.error, ScriptError) and answer.error.split(":")[0] in run.error.message
+        else:
+            assert run.error is None, str(run.error)
+            assert run.output == "answer: " + run.journal[0]["result"]["content"] + "\n"
+    any_answer()
+
+
 def test_a_mismatch_is_asked_again_and_a_provider_error_is_the_spells_to_handle():
     run = run_spell(ROOT / "examples/summarize.lua", answers=["not json", '{"title": "second try"}'])
     assert run.output.startswith("title: second try\n")
