@@ -1482,6 +1482,11 @@ class Lowerer:
             self.emit("INTRINSIC", reg, b.const("new"), f, len(e.arguments) + 1, node=e.callee)
         b.free_to(max(top, reg + 1) if reg >= top else top)
 
+    def ex_ImportExpression(self, e, reg):
+        """``import(spec)``: a promise of the module's namespace."""
+        r = self.expr_reg(e.source)
+        self.intrinsic("dynamic_import", reg, [r], e)
+
     def ex_AwaitExpression(self, e, reg):
         r = self.expr_reg(e.argument)
         self.intrinsic("await", reg, [r], e)
@@ -1792,7 +1797,7 @@ def _end(node) -> _At:
 
 
 def _describe(node) -> str:
-    names = {"ImportExpression": "import()", "ForOfStatement": "for await"}
+    names = {"ForOfStatement": "for await"}
     return names.get(node.type, f"the {node.type} construct")
 
 

@@ -166,6 +166,24 @@ def test_javascript_missing_export_and_constant_import_match_node(tmp_path):
     assert f"SyntaxError: {info.value.message}" == node_message or info.value.message in node_message
 
 
+def test_dynamic_import_matches_node(tmp_path):
+    write(tmp_path, {"lib.js": "console.log('lib evaluated');\nexport const x = 41;\nexport default 'd';\n",
+                     "main.js": "console.log('start');\nconst m = await import('./lib.js');\n"
+                                "console.log(m.x + 1, m.default);\n"
+                                "import('./lib.js').then((again) => console.log(again === m));\n"
+                                "console.log('end');\n"})
+    want = node_reference(tmp_path, "main.js")
+    assert run_file(tmp_path / "main.js").output == want == "start\nlib evaluated\n42 d\nend\ntrue\n"
+
+
+def test_dynamic_import_of_another_language_and_of_nothing(tmp_path):
+    write(tmp_path, {"lib.lua": "return {f = function(x) return x * 2 end}\n",
+                     "main.js": "const lib = await import('./lib.lua');\nconsole.log(lib.f(21), lib.default.f(1));\n"
+                                "try { await import('./nope.js'); } catch (e) { console.log(e.message); }\n"})
+    out = run_file(tmp_path / "main.js").output.splitlines()
+    assert out[0] == "42 2" and out[1].startswith("module './nope.js' not found")
+
+
 def test_tengo_modules_follow_tengo(tmp_path):
     """tengo: ``export`` makes the module's value immutable and ends the
     module; without ``export`` the value is undefined; ``import("./x")``

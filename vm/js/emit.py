@@ -84,6 +84,7 @@ INTRINSICS: dict = {
     "async": _rt("async_function"),
     "check_object": _rt("require_object_coercible"),
     "import_module": _rt("import_module"),
+    "dynamic_import": _rt("dynamic_import"),
     "import_binding": _rt("import_binding"),
     "module_namespace": _rt("module_namespace"),
     "export_star": _rt("export_star"),

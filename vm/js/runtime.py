@@ -1054,6 +1054,18 @@ class JsRuntime(Runtime):
             ns.internal = spec
         return ns
 
+    def dynamic_import(self, spec) -> JsObject:
+        """``import(spec)``: a promise of the namespace.  llmspell loads a
+        module at once (the promise is settled when returned); a module that
+        cannot be found or fails while it runs rejects it."""
+        try:
+            ns = self.import_module(to_host_str(self.to_string(spec)))
+        except ScriptThrow as e:
+            p = self.new_promise()
+            self.reject_promise(p, e.value)
+            return p
+        return self.promise_resolve(ns)
+
     def adopt_module(self, value, same_language: bool):
         """What an import of a module that produced *value* sees: a JavaScript
         module's own namespace; another language's module value becomes the
