@@ -22,7 +22,9 @@ run*, at its first import; later imports get the same value (Lua's
 ``package.loaded``, an ES module's single instance).  tengo itself runs a
 module at every ``import`` expression; llmspell runs it once, so that a module
 which calls a model is not charged twice and all three languages agree.  A
-cycle is an error naming the chain.
+cycle is an error naming the chain — except between JavaScript modules, which
+may import each other as ES modules may (a module's namespace exists before
+its imports run, and its bindings are live).
 
 **Across languages.**  A module in another language than its importer runs in
 a runtime of its own language, sharing the run's meter (one budget for every
@@ -74,6 +76,7 @@ class Linker:
         self.setup = setup                       # installs the bridges into a runtime
         self.paths: dict = {}                    # span file name -> absolute path
         self.sources: dict = {}                  # span file name -> its text
+        main_path = None
         if main_module is not None:
             main_path = _file_path(main_module.name)
             folder = os.path.dirname(main_path) if main_path else None
@@ -85,7 +88,10 @@ class Linker:
         self.runtimes: dict = {}                 # lang -> runtime
         self.instances: dict = {}                # path -> the module's value in its own runtime
         self.adopted: dict = {}                  # (path, importer lang) -> the value importers see
+        self.main_path = os.path.realpath(main_path) if main_path else None
         self.loading: list = []                  # paths whose bodies are running (cycle check)
+        self.partial: dict = {}                  # path -> a JavaScript module's namespace, made
+                                                 # before its imports run (what a cycle gets)
         self.files: list = []                    # every module file this run loaded, in load order
         self.journal: list | None = None
         self.linked: dict = {}                   # path -> Program, compiled by link() (or pinned)
@@ -217,8 +223,11 @@ class Linker:
         """Run module *path* (once per run) and return its value in its own language."""
         if path in self.instances:
             return self.instances[path]
-        if path in self.loading:
-            chain = " → ".join(_shown(p) for p in self.loading[self.loading.index(path):] + [path])
+        if path in self.loading or path == self.main_path:
+            if path in self.partial and lang == importer.lang == "javascript":
+                return self.partial[path]       # ES modules allow cycles: the namespace, still filling
+            running = self.loading[self.loading.index(path):] if path in self.loading else [path, *self.loading]
+            chain = " → ".join(_shown(p) for p in running + [path])
             importer.error(f"import cycle: {chain}")
         program = self.linked.get(path)
         if program is None:
@@ -244,6 +253,12 @@ class Linker:
         self.instances[path] = result
         self.files.append(path)
         return result
+
+    def publish(self, rt, namespace):
+        """A JavaScript module made its namespace (before its imports run)."""
+        path = self.loading[-1] if self.loading else self.main_path
+        if path is not None:
+            self.partial[path] = namespace
 
     def runtime(self, lang: str, module):
         """The run's runtime for *lang* (made on first need, on the run's meter),

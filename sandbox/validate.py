@@ -173,7 +173,8 @@ class SpellModule:
 #: the INTRINSIC names whose meaning the analysis follows: literals and imports
 ARRAY, MAP, IMPORT = "array", "map", "import"
 #: JavaScript's module intrinsics (frontends/javascript/lower.py)
-JS_IMPORT, JS_BINDING, JS_NAMESPACE, JS_STAR = "import_module", "import_binding", "module_namespace", "export_star"
+JS_IMPORT, JS_BINDING, JS_NAMESPACE, JS_STAR, JS_FROM = (
+    "import_module", "import_binding", "module_namespace", "export_star", "export_from")
 #: Lua's standard libraries, which ``require`` returns without a file
 LUA_LIBRARIES = frozenset({"_G", "string", "table", "math", "os", "utf8", "coroutine", "io"})
 #: languages whose calls pass ``this`` as the first argument (JavaScript: always)
@@ -452,6 +453,8 @@ class Analysis:
                 out.fields[k.value if isinstance(k, Const) else None] = (v, self.span)
         elif name == JS_STAR and args:
             self._open(args[0])
+        elif name == JS_FROM and len(args) == 4 and isinstance(args[0], Lit) and isinstance(args[1], Const):
+            args[0].fields[args[1].value] = (None, self.span)      # a re-export: named, value elsewhere
         elif name == "immutable" and args and isinstance(args[0], Lit):
             out = args[0]                       # Tengo's export: the same keys
         else:

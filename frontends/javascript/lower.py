@@ -55,7 +55,7 @@ _ANONYMOUS = ("FunctionExpression", "ArrowFunctionExpression", "ClassExpression"
 
 
 class Var:
-    __slots__ = ("name", "kind", "reg", "boxed", "fs", "initialized", "end")
+    __slots__ = ("name", "kind", "reg", "boxed", "fs", "initialized", "end", "field")
 
     def __init__(self, name, kind, reg, boxed, fs, end=0):
         self.name = name
@@ -65,6 +65,9 @@ class Var:
         self.fs = fs
         self.initialized = kind not in ("let", "const", "class")
         self.end = end                # source offset where the declaration ends
+        #: an import binding: the register holds the module's namespace and a
+        #: read is a read of this export (a live binding)
+        self.field = None
 
 
 class Jump:
@@ -121,15 +124,25 @@ class Lowerer:
         self.declare("this", "this", fs.b.alloc(), boxed="this" in fs.captured, node=prog)
         self.box_params(prog)
         imports, body, exports = _split_module(prog.body)
-        for name, node in _import_names(imports):
-            self.new_binding(name, "const", node)
+        is_module = bool(imports or exports)
+        # an exported binding lives in a box the namespace reads (a live binding)
+        fs.captured |= {local for _, local, _ in exports if local != REEXPORT}
+        for name, node, field in _import_names(imports):
+            self.new_binding(name, "const", node).field = field
         if any(local == DEFAULT for _, local, _ in exports):
             self.new_binding(DEFAULT, "const", prog)
+        if is_module:
+            ns_var = self.new_binding(NAMESPACE, "const", prog)
         self.hoist_vars(body, prog)
-        self.imports(imports)
+        if is_module:
+            self.namespace(ns_var, exports, prog)
+        self.imports(imports, ns_var if is_module else None)
+        if is_module:
+            self.export_imports(ns_var, exports, prog)
         self.statements(body, prog)
-        if exports or any(st.type == "ExportAllDeclaration" for st in imports):
-            ns = self.export_namespace(imports, exports, prog)
+        if is_module:
+            ns = fs.b.alloc()
+            self.load_var(ns_var, ns, prog)
             self.close_scope()
             self.emit("RETURN", ns, 1, 0, node=prog)
         else:
@@ -139,51 +152,78 @@ class Lowerer:
         return self.module
 
     # -- modules ------------------------------------------------------------------------------
-    # An ES module's imports are evaluated before its body, in the order they
-    # appear; each import binding is a constant read from the imported module's
-    # namespace (a snapshot taken when the import runs: llmspell does not keep
-    # live bindings).  The module's exports become its namespace object, the
-    # main function's return value, built when the body has run.
-    def imports(self, imports):
+    # As in ES modules: the namespace exists before the module's imports run —
+    # its function declarations already callable, its other bindings in their
+    # TDZ — so a module that imports this one back (a cycle) gets it; the
+    # imports are then evaluated in order, and the body runs.  Bindings are
+    # live both ways: an exported binding is boxed and the namespace reads the
+    # box, and an import binding holds the imported namespace and reads the
+    # export at each use.
+    def namespace(self, ns_var, exports, prog):
+        """Make the module's namespace from its own exports' boxes."""
         b = self.fs.b
-        for i, st in enumerate(imports):
-            top = b.top
-            ns = b.alloc(2)
-            self.emit("LOAD_CONST", ns, b.const(st.source.value), node=st.source)
-            self.emit("INTRINSIC", ns, b.const("import_module"), ns, 1, node=st)
-            for sp in st.specifiers or ():
-                if sp.type == "ImportNamespaceSpecifier":
-                    self.store_var(self.lookup(sp.local.name), ns, sp, init=True)
-                    continue
-                self.emit("LOAD_CONST", ns + 1, b.const(_imported_name(sp)), node=sp)
-                self.emit("INTRINSIC", ns + 1, b.const("import_binding"), ns, 2, node=sp)
-                self.store_var(self.lookup(_binding_name(st, sp, i)), ns + 1, sp, init=True)
-            if st.type == "ExportAllDeclaration":
-                self.store_var(self.lookup(_star_name(i)), ns, st, init=True)
-            b.free_to(top)
-
-    def export_namespace(self, imports, exports, prog) -> int:
-        """The register of the module's namespace: each export's current value, then
-        what ``export * from`` adds (names the module exports itself win)."""
-        b = self.fs.b
-        base = b.alloc(2 * len(exports) + 1)
-        seen = set()
-        for i, (name, local, node) in enumerate(exports):
+        top = b.top
+        seen, own = set(), []
+        for name, local, node in exports:
             if name in seen:
                 raise CompileError(f"Duplicate export of '{name}'", self.span(node))
             seen.add(name)
-            var = self.lookup(local)
-            if var is None:
+            var = None if local == REEXPORT else self.lookup(local)
+            if var is None and local != REEXPORT:
                 raise CompileError(f"Export '{local}' is not defined in module", self.span(node),
                                    hint="declare it in this file, or import it first")
+            if var is not None and var.field is None:
+                own.append((name, var, node))
+        base = b.alloc(2 * len(own) + 1)
+        for i, (name, var, node) in enumerate(own):
             self.emit("LOAD_CONST", base + 2 * i, b.const(name), node=node)
-            self.load_var(var, base + 2 * i + 1, node)
-        self.emit("INTRINSIC", base, b.const("module_namespace"), base, 2 * len(exports), node=prog)
+            self.emit("MOVE", base + 2 * i + 1, var.reg, node=node)      # the box itself
+        self.emit("INTRINSIC", base, b.const("module_namespace"), base, 2 * len(own), node=prog)
+        self.store_var(ns_var, base, prog, init=True)
+        b.free_to(top)
+
+    def export_imports(self, ns_var, exports, prog):
+        """``import { a } from "m"; export { a as b }``: b reads a in m, live."""
+        b = self.fs.b
+        for name, local, node in exports:
+            var = None if local == REEXPORT else self.lookup(local)
+            if var is not None and var.field is not None:
+                top = b.top
+                r = b.alloc(4)
+                self.load_var(ns_var, r, node)
+                self.emit("LOAD_CONST", r + 1, b.const(name), node=node)
+                self.load_var(var, r + 2, node, raw=True)
+                self.emit("LOAD_CONST", r + 3, b.const(var.field), node=node)
+                self.emit("INTRINSIC", r, b.const("export_from"), r, 4, node=node)
+                b.free_to(top)
+
+    def imports(self, imports, ns_var):
+        """Evaluate the imports in order: each binding gets the imported
+        namespace (checked to have the name); re-exports and ``export *`` add
+        live entries to this module's namespace."""
+        b = self.fs.b
         for i, st in enumerate(imports):
+            top = b.top
+            ns = b.alloc(5)
+            self.emit("LOAD_CONST", ns, b.const(st.source.value), node=st.source)
+            self.emit("INTRINSIC", ns, b.const("import_module"), ns, 1, node=st)
+            for sp in st.specifiers or ():
+                if sp.type != "ImportNamespaceSpecifier":
+                    self.emit("LOAD_CONST", ns + 1, b.const(_imported_name(sp)), node=sp)
+                    self.emit("INTRINSIC", ns + 1, b.const("import_binding"), ns, 2, node=sp)
+                if st.type == "ImportDeclaration":
+                    self.store_var(self.lookup(sp.local.name), ns, sp, init=True)
+                else:                               # export { a as b } from: b reads a there
+                    self.load_var(ns_var, ns + 1, sp)
+                    self.emit("LOAD_CONST", ns + 2, b.const(sp.exported.name), node=sp)
+                    self.emit("MOVE", ns + 3, ns, node=sp)
+                    self.emit("LOAD_CONST", ns + 4, b.const(sp.local.name), node=sp)
+                    self.emit("INTRINSIC", ns + 1, b.const("export_from"), ns + 1, 4, node=sp)
             if st.type == "ExportAllDeclaration":
-                self.load_var(self.lookup(_star_name(i)), base + 1, st)
-                self.emit("INTRINSIC", base + 2, b.const("export_star"), base, 2, node=st)
-        return base
+                self.load_var(ns_var, ns + 1, st)
+                self.emit("MOVE", ns + 2, ns, node=st)
+                self.emit("INTRINSIC", ns + 1, b.const("export_star"), ns + 1, 2, node=st)
+            b.free_to(top)
 
     def st_ExportDefaultDeclaration(self, st):
         """``export default <expression>`` (or an anonymous function or class):
@@ -370,7 +410,9 @@ class Lowerer:
         """The binding *name* refers to here, or None (a global)."""
         return lookup(self.fs, name)
 
-    def load_var(self, var: Var, reg: int, node):
+    def load_var(self, var: Var, reg: int, node, raw: bool = False):
+        """*var*'s value into *reg* (*raw*: an import binding's namespace, not
+        the export it reads)."""
         if not var.initialized and var.fs is self.fs:
             self.throw_error("ReferenceError", f"Cannot access '{var.name}' before initialization", node)
             return
@@ -385,6 +427,14 @@ class Lowerer:
             self.emit("LOAD_UPVAL", reg, upval(self.fs, var), node=node)
             if var.end and self.may_precede(var, node):
                 self.check_tdz(var, reg, node)
+        if var.field is not None and not raw:       # an import: the export's current value
+            b = self.fs.b
+            top = b.top
+            pair = b.alloc(2)
+            self.emit("MOVE", pair, reg, node=node)
+            self.emit("LOAD_CONST", pair + 1, b.const(var.field), node=node)
+            self.emit("INTRINSIC", reg, b.const("import_get"), pair, 2, node=node)
+            b.free_to(top)
 
     def check_tdz(self, var: Var, reg: int, node):
         b = self.fs.b
@@ -863,7 +913,7 @@ class Lowerer:
         if e.type == "Identifier":
             var = self.lookup(e.name)
             if var is not None and var.fs is self.fs and not var.boxed and var.initialized \
-                    and var.end != _ALWAYS_CHECK:
+                    and var.end != _ALWAYS_CHECK and var.field is None:
                 return var.reg
         r = self.fs.b.alloc()
         self.expr_to(e, r, name)
@@ -1805,6 +1855,12 @@ def _describe(node) -> str:
 DEFAULT = "*default*"
 
 
+#: the hidden binding holding the module's own namespace
+NAMESPACE = "*namespace*"
+#: the "local" of an ``export { a as b } from "m"`` entry (it has none)
+REEXPORT = "*reexport*"
+
+
 def _split_module(body):
     """A module body as (imports, statements, exports).  *imports* are the
     declarations that load a module (``import``, ``export … from``), in order;
@@ -1826,8 +1882,7 @@ def _split_module(body):
                 exports += [(n, n, d) for n in names]
             elif st.source is not None:
                 imports.append(st)
-                exports += [(sp.exported.name, _binding_name(st, sp, len(imports) - 1), sp)
-                            for sp in st.specifiers]
+                exports += [(sp.exported.name, REEXPORT, sp) for sp in st.specifiers]
             else:
                 exports += [(sp.exported.name, sp.local.name, sp) for sp in st.specifiers]
         elif t == "ExportDefaultDeclaration":
@@ -1849,27 +1904,11 @@ def _imported_name(sp) -> str:
     return (sp.imported if sp.type == "ImportSpecifier" else sp.local).name
 
 
-def _binding_name(st, sp, i: int) -> str:
-    """The local binding an import specifier fills: its own name for an
-    ``import``, a hidden one for an ``export {a as b} from`` re-export."""
-    if st.type == "ImportDeclaration":
-        return sp.local.name
-    return f"*reexport{i}:{sp.local.name}*"
-
-
-def _star_name(i: int) -> str:
-    return f"*star{i}*"
-
-
 def _import_names(imports):
-    """(binding name, node) of every binding the module's imports declare."""
-    out = []
-    for i, st in enumerate(imports):
-        if st.type == "ExportAllDeclaration":
-            out.append((_star_name(i), st))
-        for sp in st.specifiers or ():
-            out.append((_binding_name(st, sp, i), sp))
-    return out
+    """(binding name, node, export read) of every binding the module's
+    ``import`` declarations declare (``import * as ns`` reads no one export)."""
+    return [(sp.local.name, sp, None if sp.type == "ImportNamespaceSpecifier" else _imported_name(sp))
+            for st in imports if st.type == "ImportDeclaration" for sp in st.specifiers or ()]
 
 
 def _pattern_names(p):

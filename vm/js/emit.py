@@ -86,6 +86,8 @@ INTRINSICS: dict = {
     "import_module": _rt("import_module"),
     "dynamic_import": _rt("dynamic_import"),
     "import_binding": _rt("import_binding"),
+    "import_get": _rt("import_get"),
+    "export_from": _rt("export_from"),
     "module_namespace": _rt("module_namespace"),
     "export_star": _rt("export_star"),
     "check_tdz": lambda rt: lambda v, name: v if v is not TDZ else rt.tdz_error(name),

@@ -570,6 +570,8 @@ def _own_desc(rt, obj: JsObject, key) -> _Desc:
             return _Desc(JS_NULL, enumerable=False)
         return _Desc(rt.get(obj, key))
     enumerable = not (obj.hidden and key in obj.hidden)
+    if type(p) is Accessor and obj.cls == "Module":       # a live binding: node shows its value
+        return _Desc(rt.get(obj, key), enumerable=enumerable)
     if type(p) is Accessor:
         return _Desc(None, p.get, p.set, enumerable)
     return _Desc(p, enumerable=enumerable)

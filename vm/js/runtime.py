@@ -424,7 +424,7 @@ class JsRuntime(Runtime):
         while obj is not None:
             d = obj.props.get(key, _MISSING)
             if d is not _MISSING:
-                if type(d) is Accessor:
+                if type(d) is Accessor and o.cls != "Module":      # a namespace's live bindings read as data
                     if d.set is None:
                         self.throw("TypeError", f"Cannot set property {key} of {self._describe_obj(o)} "
                                    "which has only a getter")
@@ -1068,23 +1068,42 @@ class JsRuntime(Runtime):
 
     def adopt_module(self, value, same_language: bool):
         """What an import of a module that produced *value* sees: a JavaScript
-        module's own namespace; another language's module value becomes the
-        default export, and an object's own properties are named exports too
-        (so ``import { greet } from "./lib.lua"`` reads the returned table)."""
+        module's own namespace (a script without imports or exports has an
+        empty one), another language's value as :meth:`namespace_of` makes it."""
         if same_language:
-            return value if isinstance(value, JsObject) else self.module_namespace()
-        pairs = [] if not isinstance(value, JsObject) or isinstance(value, JsFunction) else \
-            [x for k in self.own_keys(value) for x in (k, self.get(value, k))]
-        return self.module_namespace("default", value, *pairs)
+            return value if isinstance(value, JsObject) else self._seal_namespace(JsObject(None, "Module"), {})
+        return self.namespace_of(value)
 
     def module_namespace(self, *pairs) -> JsObject:
-        """A module namespace: a frozen object without prototype, its names
-        in code-unit order, tagged "Module"."""
+        """A module's namespace from (name, box) pairs: a frozen object
+        without prototype, its names in code-unit order, tagged "Module",
+        each name a live binding reading the module's box.  It is handed to
+        the loader at once, so that an import cycle back to this module finds
+        it while the module is still running."""
         self.meter.alloc(64 + 12 * len(pairs))
-        props: dict = {}
-        for i in range(0, len(pairs), 2):
-            props.setdefault(pairs[i], pairs[i + 1])
-        return self._seal_namespace(JsObject(None, "Module"), props)
+        ns = self._seal_namespace(JsObject(None, "Module"), {
+            pairs[i]: self._live(pairs[i], pairs[i + 1]) for i in range(0, len(pairs), 2)})
+        if self.imports is not None:
+            self.imports.publish(self, ns)
+        return ns
+
+    def _live(self, name: str, box: list) -> Accessor:
+        def read(this, *_):
+            v = box[0]
+            if v is TDZ:
+                self.throw("ReferenceError", f"Cannot access '{name}' before initialization")
+            return v
+        return Accessor(self.native(name, read))
+
+    def namespace_of(self, value) -> JsObject:
+        """Another language's module value as a namespace: the value is the
+        default export, and an object's own properties are named exports too
+        (so ``import { greet } from "./lib.lua"`` reads the returned table)."""
+        pairs = {} if not isinstance(value, JsObject) or isinstance(value, JsFunction) else \
+            {k: self.get(value, k) for k in self.own_keys(value)}
+        pairs.setdefault("default", value)
+        self.meter.alloc(64 + 12 * len(pairs))
+        return self._seal_namespace(JsObject(None, "Module"), pairs)
 
     @staticmethod
     def _seal_namespace(ns: JsObject, props: dict) -> JsObject:
@@ -1095,19 +1114,32 @@ class JsRuntime(Runtime):
         return ns
 
     def import_binding(self, ns: JsObject, name: str):
+        """An import's check that the module exports *name* (node's link-time SyntaxError)."""
         if type(name) is not str or name not in ns.props:
             self.throw("SyntaxError", f"The requested module '{ns.internal}' does not provide an export "
                                       f"named '{name}'")
-        return ns.props[name]
+
+    def import_get(self, ns: JsObject, name: str):
+        """A read of an import binding: the export's value now (live)."""
+        return self.get(ns, name)
+
+    def export_from(self, ns: JsObject, name: str, other: JsObject, other_name: str):
+        """``export { a as b } from "m"``: *name* reads *other_name* in m, live."""
+        self._seal_namespace(ns, {**self._names(ns), name: Accessor(
+            self.native(name, lambda this, *_: self.get(other, other_name)))})
 
     def export_star(self, ns: JsObject, other: JsObject):
         """``export * from``: the other module's names, except ``default`` and
-        the names this module exports itself."""
-        props = {k: v for k, v in ns.props.items() if type(k) is str}
-        for k, v in other.props.items():
-            if k != "default" and type(k) is str:
-                props.setdefault(k, v)
+        the names this module exports itself, as it holds them (live)."""
+        props = self._names(ns)
+        for k in self._names(other):
+            if k != "default":
+                props.setdefault(k, other.props[k])
         self._seal_namespace(ns, props)
+
+    @staticmethod
+    def _names(ns: JsObject) -> dict:
+        return {k: v for k, v in ns.props.items() if type(k) is str}
 
     # -- host values ----------------------------------------------------------------------------
     def to_host(self, v, host, depth: int = 0):
