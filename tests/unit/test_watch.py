@@ -87,3 +87,24 @@ def test_flags_are_those_of_run():
     assert p.returncode == 0
     for flag in ("--max-instructions", "--allow-read", "--config", "--arg", "--max-runs", "--no-clear"):
         assert flag in p.stdout
+
+
+def test_a_module_the_spell_loads_is_watched_in_any_language(tmp_path):
+    """A save of a module (here JavaScript, in a subfolder, of a Lua spell)
+    runs the spell again; a module that is missing is picked up when it
+    appears; an unrelated file is not a reason to run."""
+    (tmp_path / "lib").mkdir()
+    (tmp_path / "lib" / "words.js").write_text("export const shout = (s) => s.toUpperCase();\n")
+    (tmp_path / "s.lua").write_text('print(require("lib.words").shout("one"))\nprint(require("extra").n)\n')
+    w = Watch(tmp_path, "--max-runs", "4", "s.lua")
+    first = w.next_summary()
+    assert "module 'extra' not found" in "\n".join(first) and first[-1].startswith("── runtime error")
+    w.wait_watching()
+    (tmp_path / "extra.tengo").write_text("export {n: 7}\n")         # the missing module appears
+    assert w.next_summary()[-1].startswith("── ok")
+    (tmp_path / "notes.txt").write_text("not a module\n")            # no run for this one
+    (tmp_path / "lib" / "words.js").write_text("export const shout = (s) => s.toUpperCase() + '!';\n")
+    assert w.next_summary()[-1].startswith("── ok")
+    (tmp_path / "extra.tengo").write_text("export {n: 8}\n")
+    assert w.next_summary()[-1].startswith("── ok")
+    assert w.finish() == "ONE\nONE\n7\nONE!\n7\nONE!\n8\n"
