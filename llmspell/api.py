@@ -141,6 +141,7 @@ class Program:
         except LlmspellError as e:
             e.source = linker.source_set()
             e.files = linker.all_files()
+            e.journal = linker.journal()
             if capture is not None:
                 e.output = capture.getvalue()
             raise

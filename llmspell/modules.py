@@ -93,7 +93,6 @@ class Linker:
         self.partial: dict = {}                  # path -> a JavaScript module's namespace, made
                                                  # before its imports run (what a cycle gets)
         self.files: list = []                    # every module file this run loaded, in load order
-        self.journal: list | None = None
         self.linked: dict = {}                   # path -> Program, compiled by link() (or pinned)
         for path, program in (pinned or {}).items():
             self._register(path, program.module)
@@ -133,12 +132,15 @@ class Linker:
         self.main = rt
         self.runtimes[rt.lang] = rt
         rt.imports = self
-        if getattr(rt, "bridges", None) is not None:
-            self.journal = rt.bridges.journal
 
     def source_set(self) -> SourceSet:
         """The spell's and every loaded module's text, for error excerpts."""
         return SourceSet(dict(self.sources))
+
+    def journal(self) -> list:
+        """The bridge calls the run has made so far (for a run that failed)."""
+        host = getattr(self.main, "bridges", None)
+        return list(host.journal) if host is not None else []
 
     def all_files(self) -> list:
         """Every module file this run linked or loaded (what ``watch`` watches)."""

@@ -12,7 +12,7 @@ Routes — JSON in and out, errors always ``{"ok": false, "error": {kind, messag
 * ``GET /spells`` lists the spells with their ``check`` status, and
   ``GET /spells/NAME`` shows one, with the rejected edit if its latest was.
 * ``GET /runs/ID`` is the journal (every bridge call) of one of the last
-  :data:`KEPT_RUNS` successful runs: older ones are forgotten, so the memory of
+  :data:`KEPT_RUNS` runs (a failed one's too, up to its error): older ones are forgotten, so the memory of
   a server that runs for weeks stays bounded.
 
 Names.  A spell is a ``.lua``/``.js``/``.mjs``/``.tengo`` file directly in DIR
@@ -450,6 +450,14 @@ def app(spells: Spells, workers: int):
                                                      "hint": "this is a bug in llmspell; please report it"}}, 500)
         return endpoint
 
+    def keep(head: dict, ok: bool, journal: list) -> str:
+        """Keep a run's journal for ``GET /runs/ID`` (the last KEPT_RUNS runs)."""
+        journal_id = uuid.uuid4().hex
+        journals[journal_id] = {"journal_id": journal_id, **head, "ok": ok, "at": _now(), "journal": journal}
+        while len(journals) > KEPT_RUNS:
+            journals.popitem(last=False)
+        return journal_id
+
     async def run(request):
         shown, spell = spells.find(request.path_params["name"])
         inputs = await _inputs(request)
@@ -468,13 +476,11 @@ def app(spells: Spells, workers: int):
             except LlmspellError as e:
                 ms = (time.perf_counter() - started) * 1000
                 status = 500 if isinstance(e, InternalError) else 422
+                journal_id = keep(head, False, getattr(e, "journal", []))
                 return _json({"ok": False, **head, "error": _error_json(e), "output": getattr(e, "output", ""),
-                              "ms": round(ms, 3)}, status)
+                              "journal_id": journal_id, "ms": round(ms, 3)}, status)
         ms = (time.perf_counter() - started) * 1000
-        journal_id = uuid.uuid4().hex
-        journals[journal_id] = {"journal_id": journal_id, **head, "at": _now(), "journal": result.journal}
-        while len(journals) > KEPT_RUNS:
-            journals.popitem(last=False)
+        journal_id = keep(head, True, result.journal)
         return _json({"ok": True, **head, "output": result.output, "values": result.values, "journal_id": journal_id,
                       "instructions": result.instructions, "alloc_bytes": result.alloc_bytes,
                       "alloc_objects": result.alloc_objects, "tokens": result.tokens, "cost": result.cost,
@@ -490,7 +496,7 @@ def app(spells: Spells, workers: int):
         entry = journals.get(request.path_params["id"])
         if entry is None:
             raise _HttpError(404, "not found", f"no run {request.path_params['id']!r}",
-                             f"only the last {KEPT_RUNS} successful runs are kept")
+                             f"only the last {KEPT_RUNS} runs are kept")
         return _json(entry)
 
     async def http_error(request, exc):

@@ -242,6 +242,8 @@ def test_limits_and_permissions_apply_per_request(srv, tmp_path):
     err = r.json()["error"]
     assert "permission denied: needs read:" in err["message"] and err["rendered"] == want.render()
     assert err["hint"] == want.hint and err["file"] == os.path.join(srv.folder, "readfile.lua")
+    kept = srv.http.get(f"/runs/{r.json()['journal_id']}").json()      # a failed run's journal is kept too
+    assert kept["ok"] is False and kept["journal"] == want.journal
 
 
 def test_an_edited_policy_file_applies_to_new_requests(srv):
