@@ -77,6 +77,7 @@ class BridgeHost:
         self._handles: dict[int, Any] = {}     # id(BridgeObject) -> script table
         self._pairs: list = []                 # keeps both alive, so their ids stay theirs
         self._foreign: dict[int, Any] = {}     # id(another runtime's function) -> its wrapper here
+        self._origins: dict[int, Any] = {}     # id(such a wrapper) -> the ScriptFunction it wraps
         rt.bridges = self
 
     # -- installation -------------------------------------------------------------------
@@ -108,7 +109,10 @@ class BridgeHost:
         return self._tables.get(id(v))
 
     def script_function(self, fn) -> "ScriptFunction":
-        return ScriptFunction(self, fn)
+        """*fn* as the host sees it — the original, when *fn* is this
+        language's wrapper of another language's function (so a function that
+        goes out and comes back is itself again)."""
+        return self._origins.get(id(fn)) or ScriptFunction(self, fn)
 
     def script_value(self, v):
         """A host value that is not plain data, for the script."""
@@ -144,6 +148,7 @@ class BridgeHost:
                     return self.rt.bridge_failure(failed)
                 return self.to_script(f.host.to_host(r))
             fn = self._foreign[key] = self.rt.host_function(_function_name(f.fn), call_foreign)
+            self._origins[id(fn)] = f
             self._pairs.append((f.fn, fn))
         return fn
 

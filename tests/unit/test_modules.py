@@ -531,3 +531,28 @@ def test_the_readme_example_runs_as_shown():
                           capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
     assert "$ llmspell run summarize.lua\n" + proc.stdout + "```" in readme
+
+
+def test_values_cross_as_the_value_model_table_says(tmp_path):
+    """README's table of values between languages: each host form lands as
+    the importer's own kind of value; functions keep their identity, also
+    when they come back; tables are copied."""
+    write(tmp_path, {
+        "lib.js": "export const kinds = (...xs) => xs.map((x) => Array.isArray(x) ? 'array' : x === null ? 'null'"
+                  " : typeof x).join(',');\n"
+                  "export const same = (a, b) => a === b;\nexport const back = (g) => g;\n"
+                  "export const grow = (t) => { t.push(99); return t.length; };\n",
+        "tg.tengo": "export {kinds: func(...xs) { out := []; for x in xs { out = append(out, type_name(x)) }; "
+                    "return out }}\n",
+        "main.lua": "local js, tg = require('lib'), require('tg')\n"
+                    "print(js.kinds({1, 2}, {a = 1}, nil, true, 2.5, 3, 'x'))\n"
+                    "print(table.concat(tg.kinds({1, 2}, {a = 1}, true, 2.5, 3, 'x'), ','))\n"
+                    "local f = function(x) return x end\n"
+                    "print(js.same(f, f), js.back(f) == f)\n"
+                    "local t = {1, 2}\nprint(js.grow(t), #t)\n",
+    })
+    assert run_file(tmp_path / "main.lua").output == (
+        "array,object,undefined,boolean,number,number,string\n"
+        "array,map,bool,float,int,string\n"
+        "true\ttrue\n"
+        "3\t2\n")
