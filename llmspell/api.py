@@ -52,12 +52,13 @@ class RunResult:
 
 def bridges_setup(cassette=None):
     """A runtime setup that puts the bridge namespaces (llm, tools, ...) into a
-    run's globals, answering models from *cassette* when given."""
+    run's globals, answering models from *cassette* when given (a runtime
+    that already has a host — one made to convert module values — keeps it)."""
     def install(rt) -> None:
         from .bridges import load_all
         from .bridges.host import BridgeHost
         load_all()
-        host = BridgeHost(rt)
+        host = getattr(rt, "bridges", None) or BridgeHost(rt)
         host.cassette = cassette
         host.install()
     return install

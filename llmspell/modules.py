@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import weakref
 
 from .errors import CompileError, LlmspellError
 from .ir.source import SourceFile, SourceSet
@@ -86,6 +87,7 @@ class Linker:
         self.roots = ([self.folder] if self.folder else []) + [os.path.realpath(d) for d in policy.module_paths]
         self.main = None                         # the spell's runtime (attach)
         self.runtimes: dict = {}                 # lang -> runtime
+        self.bridged: set = set()                # languages whose runtime has the bridges installed
         self.instances: dict = {}                # path -> the module's value in its own runtime
         self.adopted: dict = {}                  # (path, importer lang) -> the value importers see
         self.main_path = os.path.realpath(main_path) if main_path else None
@@ -128,10 +130,13 @@ class Linker:
                 "a relative name (./lib) from the importing file's folder")
 
     def attach(self, rt):
-        """The spell's own runtime, before the spell starts."""
+        """The spell's own runtime, before the spell starts (with the bridges
+        if the spell reaches them)."""
         self.main = rt
         self.runtimes[rt.lang] = rt
         rt.imports = self
+        if getattr(rt, "bridges", None) is not None:
+            self.bridged.add(rt.lang)
 
     def source_set(self) -> SourceSet:
         """The spell's and every loaded module's text, for error excerpts."""
@@ -272,10 +277,12 @@ class Linker:
             rt.imports = self
             rt.load_chunk = chunk_loader(rt)
             self.runtimes[lang] = rt
-        if self.setup is not None and getattr(rt, "bridges", None) is None and _reaches_bridges(module):
-            self.setup(rt)
+        if self.setup is not None and lang not in self.bridged and _reaches_bridges(module):
+            self.setup(rt)                  # a module reaches the bridges its importer did not
             rt.disable_builtins()
-            self.share_journal(rt)
+            self.bridged.add(lang)
+            if rt is not self.main:
+                self.share_journal(rt)
         return rt
 
     def share_journal(self, rt):
@@ -355,7 +362,18 @@ class ImportChecker:
 def static_imports(module) -> list:
     """(name, span, optional) of each import *module* makes with a constant
     name: JavaScript's and Tengo's (Tengo's standard modules left out), and
-    Lua's ``require("name")`` — *optional*: it may be missing until it runs."""
+    Lua's ``require("name")`` — *optional*: it may be missing until it runs.
+    Found once per module (every run links: the scan is not repeated)."""
+    found = _IMPORTS.get(module)
+    if found is None:
+        found = _IMPORTS[module] = _scan_imports(module)
+    return found
+
+
+_IMPORTS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _scan_imports(module) -> list:
     from .ir.opcodes import Op
     from .ir.tengo import is_stdlib
     intrinsic = _IMPORT_INTRINSICS.get(module.lang)

@@ -556,3 +556,16 @@ def test_values_cross_as_the_value_model_table_says(tmp_path):
         "array,map,bool,float,int,string\n"
         "true\ttrue\n"
         "3\t2\n")
+
+
+def test_a_module_reaches_the_bridges_its_importer_does_not(tmp_path):
+    """The spell names no bridge (so its run starts without them), but its
+    modules do: in its own language, and in another language whose runtime
+    was made earlier only to convert a value."""
+    write(tmp_path, {"quiet.js": "export const n = 1;\n",
+                     "loud.js": "export function note(s) { log.info(s); return s.length; }\n",
+                     "logs.lua": "local M = {}\nfunction M.note(s) log.info(s) return #s end\nreturn M\n",
+                     "main.lua": "print(require('quiet').n, require('loud').note('ab'), require('logs').note('xyz'))\n"})
+    result = run_file(tmp_path / "main.lua")
+    assert result.output == "1\t2\t3\n"
+    assert [(e["call"], e["args"][0]) for e in result.journal] == [("log.info", "ab"), ("log.info", "xyz")]
