@@ -124,30 +124,19 @@ class Lowerer:
         self.declare("this", "this", fs.b.alloc(), boxed="this" in fs.captured, node=prog)
         self.box_params(prog)
         imports, body, exports = _split_module(prog.body)
-        is_module = bool(imports or exports)
-        # an exported binding lives in a box the namespace reads (a live binding)
-        fs.captured |= {local for _, local, _ in exports if local != REEXPORT}
-        for name, node, field in _import_names(imports):
-            self.new_binding(name, "const", node).field = field
-        if any(local == DEFAULT for _, local, _ in exports):
-            self.new_binding(DEFAULT, "const", prog)
-        if is_module:
-            ns_var = self.new_binding(NAMESPACE, "const", prog)
+        ns_var = self.declare_module(imports, exports, prog) if imports or exports else None
         self.hoist_vars(body, prog)
-        if is_module:
+        if ns_var is not None:
             self.namespace(ns_var, exports, prog)
-        self.imports(imports, ns_var if is_module else None)
-        if is_module:
+            self.imports(imports, ns_var)
             self.export_imports(ns_var, exports, prog)
         self.statements(body, prog)
-        if is_module:
-            ns = fs.b.alloc()
-            self.load_var(ns_var, ns, prog)
-            self.close_scope()
-            self.emit("RETURN", ns, 1, 0, node=prog)
-        else:
-            self.close_scope()
-            self.emit("RETURN", fs.b.top, 0, 0, node=prog)
+        result, count = fs.b.top, 0
+        if ns_var is not None:                  # a module returns its namespace (to the loader)
+            result, count = fs.b.alloc(), 1
+            self.load_var(ns_var, result, prog)
+        self.close_scope()
+        self.emit("RETURN", result, count, 0, node=prog)
         self.module.functions[0] = fs.b.finish()
         return self.module
 
@@ -159,6 +148,16 @@ class Lowerer:
     # live both ways: an exported binding is boxed and the namespace reads the
     # box, and an import binding holds the imported namespace and reads the
     # export at each use.
+    def declare_module(self, imports, exports, prog) -> Var:
+        """The bindings a module adds before hoisting: its imports, its
+        hidden default export and namespace; exported bindings are boxed."""
+        self.fs.captured |= {local for _, local, _ in exports if local != REEXPORT}
+        for name, node, field in _import_names(imports):
+            self.new_binding(name, "const", node).field = field
+        if any(local == DEFAULT for _, local, _ in exports):
+            self.new_binding(DEFAULT, "const", prog)
+        return self.new_binding(NAMESPACE, "const", prog)
+
     def namespace(self, ns_var, exports, prog):
         """Make the module's namespace from its own exports' boxes."""
         b = self.fs.b
