@@ -276,6 +276,7 @@ class Linker:
             rt = self._make_runtime(lang, self.policy, self.out, self.main.meter)
             rt.imports = self
             rt.load_chunk = chunk_loader(rt)
+            rt.disable_builtins()           # the policy's [builtins] disable holds in every language
             self.runtimes[lang] = rt
         if self.setup is not None and lang not in self.bridged and _reaches_bridges(module):
             self.setup(rt)                  # a module reaches the bridges its importer did not

@@ -173,8 +173,8 @@ class SpellModule:
 #: the INTRINSIC names whose meaning the analysis follows: literals and imports
 ARRAY, MAP, IMPORT = "array", "map", "import"
 #: JavaScript's module intrinsics (frontends/javascript/lower.py)
-JS_IMPORT, JS_BINDING, JS_NAMESPACE, JS_STAR, JS_FROM = (
-    "import_module", "import_binding", "module_namespace", "export_star", "export_from")
+JS_IMPORT, JS_BINDING, JS_NAMESPACE, JS_STAR, JS_FROM, JS_DYNAMIC = (
+    "import_module", "import_binding", "module_namespace", "export_star", "export_from", "dynamic_import")
 #: Lua's standard libraries, which ``require`` returns without a file
 LUA_LIBRARIES = frozenset({"_G", "string", "table", "math", "os", "utf8", "coroutine", "io"})
 #: languages whose calls pass ``this`` as the first argument (JavaScript: always)
@@ -444,6 +444,8 @@ class Analysis:
             out = Module(module)
         elif name in (IMPORT, JS_IMPORT) and args and isinstance(args[0], Const) and type(args[0].value) is str:
             out = self._import(args[0].value)
+        elif name == JS_DYNAMIC and args and isinstance(args[0], Const) and type(args[0].value) is str:
+            self._import(args[0].value)         # judged; its value is a promise
         elif name == JS_BINDING and len(args) == 2 and isinstance(args[0], SpellModule) \
                 and isinstance(args[1], Const):
             self._judge_export(args[0], args[1].value)

@@ -485,7 +485,7 @@ def test_check_finds_unknown_modules_and_exports_in_every_language(tmp_path):
         "a.lua": "local l = require('lib')\nl.gret('x')\nlocal u = require('util')\nprint(u.twice(1), u.thrice)\n"
                  "local n = require('nope')\n",
         "b.js": "import { greet, gret } from './lib.lua';\nimport { nam } from './conf.tengo';\n"
-                "import z from './zzz.js';\n",
+                "import z from './zzz.js';\nconst later = import('./util.js'), never = import('./nowhere.js');\n",
         "c.tengo": 'c := import("./conf")\nx := c.nme\nu := import("./util.js")\ny := u.twice(2)\n'
                    'q := import("./gone")\n',
     })
@@ -496,7 +496,7 @@ def test_check_finds_unknown_modules_and_exports_in_every_language(tmp_path):
         found[name] = [(f.code, f.span.line) for f in report.findings]
     assert found == {
         "a.lua": [("unknown-export", 2), ("unknown-export", 4), ("unknown-module", 5)],
-        "b.js": [("unknown-export", 1), ("unknown-export", 2), ("unknown-module", 3)],
+        "b.js": [("unknown-export", 1), ("unknown-export", 2), ("unknown-module", 3), ("unknown-module", 4)],
         "c.tengo": [("unknown-export", 2), ("unknown-module", 5)],
     }
 
@@ -569,3 +569,16 @@ def test_a_module_reaches_the_bridges_its_importer_does_not(tmp_path):
     result = run_file(tmp_path / "main.lua")
     assert result.output == "1\t2\t3\n"
     assert [(e["call"], e["args"][0]) for e in result.journal] == [("log.info", "ab"), ("log.info", "xyz")]
+
+
+def test_the_policy_holds_inside_modules_of_every_language(tmp_path):
+    """A builtin the policy disables is disabled in a module of another
+    language too, and a permission is needed there as in the spell."""
+    write(tmp_path, {"clock.js": "export const now = () => Date.now();\n",
+                     "files.tengo": 'export {read: func(p) { return tools.file_read(p) }}\n',
+                     "main.lua": "print(pcall(require('clock').now))\n"
+                                 "print(pcall(require('files').read, '/etc/hostname'))\n"})
+    policy = Policy(disabled=("Date.now",))
+    out = run_file(tmp_path / "main.lua", policy).output.splitlines()
+    assert out[0].startswith("false\t") and "Date.now is disabled by the policy" in out[0]
+    assert "permission denied: needs read:/etc/hostname" in out[1]
