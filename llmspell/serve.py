@@ -12,8 +12,8 @@ Routes — JSON in and out, errors always ``{"ok": false, "error": {kind, messag
 * ``GET /spells`` lists the spells with their ``check`` status, and
   ``GET /spells/NAME`` shows one, with the rejected edit if its latest was.
 * ``GET /runs/ID`` is the journal (every bridge call) of one of the last
-  :data:`KEPT_RUNS` runs (a failed one's too, up to its error): older ones are forgotten, so the memory of
-  a server that runs for weeks stays bounded.
+  :data:`KEPT_RUNS` runs (a failed one's too, up to its error): older ones
+  are forgotten, so the memory of a server that runs for weeks stays bounded.
 
 Names.  A spell is a ``.lua``/``.js``/``.mjs``/``.tengo`` file directly in DIR
 (subfolders hold modules; they are not served).  NAME is its file name without
@@ -31,10 +31,13 @@ GET shows why.  A run holds the :class:`Version` it started with, so an edit
 never changes a run in flight, and a deleted spell's runs still finish.  A
 changed policy file is re-read for new requests and every spell is checked
 against it again: a tightened policy takes effect at once, even for a spell
-whose code is then rejected.  A changed module (a file in a spell language,
-in DIR, a subfolder or a ``[modules]`` path) has the spells that import it
-checked again; a run itself loads its modules from disk
-(:mod:`llmspell.modules`), so a module edit reaches the runs that start after it.
+whose code is then rejected.  A spell's modules are part of its version: a
+clean spell is linked (``Program.link``), its modules compiled and pinned with
+it, so a changed module (a file in a spell language, in DIR, a subfolder or a
+``[modules]`` path) has the spells that pinned it checked again and swapped
+in together — or refused together, the old modules serving on.  (A module a
+Lua spell ``require``s by a computed name cannot be pinned: it is read when a
+run loads it.)
 
 Runs.  Each run has a thread of its own, at most ``--workers`` at a time.  The
 VM is pure Python, so compute does not run in parallel, but the waits for
