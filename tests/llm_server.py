@@ -24,7 +24,9 @@ Invariants the tests rely on:
   ``created`` is the fixed ``CREATED`` epoch, and token usage is counted in
   whitespace-separated words (see ``count_words``), never a real tokenizer;
 * each request runs on its own thread (``ThreadingHTTPServer``), so latencies of
-  concurrent requests overlap;
+  concurrent requests overlap; ``max_in_flight`` is the most chat requests
+  the server held at once, and ``gather(n)`` holds each one until n are in
+  flight — whether a client overlaps its calls is then a count, not a clock;
 * an exception inside an answer function or a request with no answer (strict
   mode, ``default=None``) is answered with HTTP 500 *and* appended to
   ``server.errors`` so the fixture can fail the test instead of letting a client
@@ -156,6 +158,11 @@ class _Server(ThreadingHTTPServer):
     daemon_threads = True
 
 
+#: seconds a gathered request waits for the others (a bound for a client that
+#: does not overlap its calls, not a speed test)
+GATHER_WAIT = 20.0
+
+
 class LLMServer:
     """The server.  ``start()``/``stop()`` or use it as a context manager.
 
@@ -170,6 +177,7 @@ class LLMServer:
                  models: tuple[str, ...] = ("test-model",)):
         self._initial = (latency, default, tuple(models))
         self._lock = threading.Lock()
+        self._arrivals = threading.Condition(self._lock)
         self._httpd: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
         self.reset()
@@ -184,6 +192,31 @@ class LLMServer:
             self.requests: list[RecordedRequest] = []
             self.errors: list[str] = []
             self._served = 0  # chat requests answered so far; numbers ids
+            self.in_flight = self.max_in_flight = 0
+            self._gather = 0
+
+    def gather(self, n: int) -> None:
+        """Hold each chat request until *n* are in flight at once (then all
+        go on).  A client that overlaps its calls passes straight through; one
+        that makes them one at a time leaves the first waiting: after
+        GATHER_WAIT seconds the server stops holding, and ``max_in_flight``
+        shows how many overlapped."""
+        with self._lock:
+            self._gather = n
+
+    def _arrive(self) -> None:
+        with self._arrivals:
+            self.in_flight += 1
+            self.max_in_flight = max(self.max_in_flight, self.in_flight)
+            self._arrivals.notify_all()
+            if self._gather and not self._arrivals.wait_for(lambda: self.in_flight >= self._gather
+                                                            or not self._gather, GATHER_WAIT):
+                self._gather = 0           # they do not overlap: stop holding the others
+                self._arrivals.notify_all()
+
+    def _leave(self) -> None:
+        with self._lock:
+            self.in_flight -= 1
 
     def script(self, *answers: AnswerLike) -> None:
         """Queue answers, consumed one per chat request in arrival order."""
@@ -374,6 +407,13 @@ class _Handler(BaseHTTPRequestHandler):
         if answer is None:
             self._send_json(500, error_json(500, self.llm.errors[-1]))
             return
+        self.llm._arrive()
+        try:
+            self._answer(number, answer, body)
+        finally:
+            self.llm._leave()
+
+    def _answer(self, number: int, answer, body: dict) -> None:
         latency = self.llm.latency if answer.latency is None else answer.latency
         if latency > 0:
             time.sleep(latency)

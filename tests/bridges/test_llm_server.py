@@ -8,7 +8,6 @@ litellm's mapping of OpenAI status codes.
 import json
 import socket
 import threading
-import time
 import urllib.error
 import urllib.request
 
@@ -167,22 +166,31 @@ def test_timeout_raises_litellm_timeout(llm_server):
         complete(llm_server, timeout=0.2)
 
 
-def test_concurrent_requests_overlap_their_latency(llm_server):
-    llm_server.latency = 0.2
+def test_concurrent_requests_are_held_at_once(llm_server):
+    llm_server.gather(10)                   # each answer waits until all ten are in flight
     answers = [None] * 10
 
     def ask(i):
         answers[i] = complete(llm_server, [{"role": "user", "content": f"n{i}"}])
 
     threads = [threading.Thread(target=ask, args=(i,)) for i in range(10)]
-    start = time.perf_counter()
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
-    elapsed = time.perf_counter() - start
     assert [a.choices[0].message.content for a in answers] == [f"echo: n{i}" for i in range(10)]
-    assert 0.2 <= elapsed < 1.0  # serial would be >= 2 s
+    assert llm_server.max_in_flight == 10
+
+
+def test_a_client_that_does_not_overlap_is_seen(llm_server, monkeypatch):
+    """``gather`` cannot hang a test: one request alone is let go after
+    GATHER_WAIT, and ``max_in_flight`` tells what happened."""
+    import llm_server as module
+    monkeypatch.setattr(module, "GATHER_WAIT", 0.2)
+    llm_server.gather(3)
+    for i in range(2):
+        assert complete(llm_server, [{"role": "user", "content": f"n{i}"}]).choices[0].message.content == f"echo: n{i}"
+    assert llm_server.max_in_flight == 1
 
 
 def test_requests_are_recorded(llm_server):
