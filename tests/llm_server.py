@@ -208,9 +208,12 @@ class LLMServer:
         with self._arrivals:
             self.in_flight += 1
             self.max_in_flight = max(self.max_in_flight, self.in_flight)
-            self._arrivals.notify_all()
-            if self._gather and not self._arrivals.wait_for(lambda: self.in_flight >= self._gather
-                                                            or not self._gather, GATHER_WAIT):
+            if not self._gather:
+                return
+            if self.in_flight >= self._gather:
+                self._gather = 0           # all there: every held request goes on
+                self._arrivals.notify_all()
+            elif not self._arrivals.wait_for(lambda: not self._gather, GATHER_WAIT):
                 self._gather = 0           # they do not overlap: stop holding the others
                 self._arrivals.notify_all()
 
