@@ -187,6 +187,17 @@ def test_javascript_missing_export_and_constant_import_match_node(tmp_path):
     assert f"SyntaxError: {info.value.message}" == node_message or info.value.message in node_message
 
 
+def test_a_namespace_describes_itself_as_node_does(tmp_path):
+    write(tmp_path, {"lib.js": "export let x = 1;\nexport function f() {}\n",
+                     "main.js": "import * as m from './lib.js';\n"
+                                "console.log(Object.getOwnPropertyDescriptor(m, 'x'));\n"
+                                "console.log(Object.getOwnPropertyDescriptors(m));\n"
+                                "console.log(Object.isFrozen(m), Object.isExtensible(m), Object.getOwnPropertyNames(m), Object.getOwnPropertySymbols(m));\n"
+                                "console.log(JSON.stringify(m), Object.entries(m).length);\n"})
+    want = node_reference(tmp_path, "main.js")
+    assert run_file(tmp_path / "main.js").output == want
+
+
 def test_dynamic_import_matches_node(tmp_path):
     write(tmp_path, {"lib.js": "console.log('lib evaluated');\nexport const x = 41;\nexport default 'd';\n",
                      "main.js": "console.log('start');\nconst m = await import('./lib.js');\n"
