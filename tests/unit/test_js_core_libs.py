@@ -1,4 +1,4 @@
-"""Differential tests of the core JavaScript libraries (Object, Function, Error,
+"""Differential tests of the core JavaScript libraries (Object, Reflect, Function, Error,
 Number/Boolean/URI, Math, Symbol, Map/Set/WeakMap/WeakSet, Date) against node.
 
 Each case is a JavaScript expression.  A group of cases becomes one program
@@ -161,6 +161,51 @@ INTEGRITY = [
     "(() => { const a = Object.freeze([1]); a[0] = 2; })()",
     "(() => { const o = Object.defineProperty({}, 'k', {value: 1, configurable: true}); delete o.k; return "
     "Object.hasOwn(o, 'k') })()",
+]
+
+GROUPS["reflect"] = [
+    "Reflect.ownKeys({b: 1, a: 2, 1: 3, [Symbol.iterator]: 4})",
+    "Reflect.ownKeys([1, 2])",
+    "Reflect.get({a: 1}, 'a')",
+    "Reflect.get({get x() { return this.y; }, y: 1}, 'x', {y: 2})",
+    "Reflect.has({a: 1}, 'a') && Reflect.has({}, 'toString') && !Reflect.has({}, 'zz')",
+    "(() => { const o = {}; return [Reflect.set(o, 'a', 1), o.a] })()",
+    "(() => { const o = Object.freeze({a: 1}); return [Reflect.set(o, 'a', 2), o.a] })()",
+    "(() => { const o = Object.preventExtensions({}); return [Reflect.set(o, 'b', 2), 'b' in o] })()",
+    "(() => { const o = {get x() { return 1; }}; return Reflect.set(o, 'x', 2) })()",
+    "(() => { const o = {set x(v) { this.seen = v; }}; return [Reflect.set(o, 'x', 5), o.seen] })()",
+    "(() => { const o = {}; return [Reflect.defineProperty(o, 'a', {value: 1}), o.a, "
+    "Reflect.defineProperty(o, 'a', {value: 2}), o.a] })()",
+    "(() => { const o = Object.preventExtensions({}); return Reflect.defineProperty(o, 'a', {value: 1}) })()",
+    "(() => { const o = {a: 1}; return [Reflect.deleteProperty(o, 'a'), 'a' in o] })()",
+    "(() => { const o = Object.freeze({a: 1}); return [Reflect.deleteProperty(o, 'a'), o.a] })()",
+    "Reflect.deleteProperty({}, 'nothing')",
+    "Reflect.getOwnPropertyDescriptor({a: 1}, 'a')",
+    "Reflect.getOwnPropertyDescriptor({}, 'a')",
+    "Reflect.getPrototypeOf([]) === Array.prototype",
+    "(() => { const o = {}; const p = {z: 1}; return [Reflect.setPrototypeOf(o, p), o.z] })()",
+    "(() => { const o = {}; return Reflect.setPrototypeOf(Object.prototype, o) })()",
+    "(() => { const o = Object.preventExtensions({}); return Reflect.setPrototypeOf(o, {}) })()",
+    "(() => { const o = {}; return [Reflect.isExtensible(o), Reflect.preventExtensions(o), "
+    "Reflect.isExtensible(o)] })()",
+    "Reflect.apply(Math.max, null, [1, 5, 3])",
+    "Reflect.apply(function () { return this.v; }, {v: 7}, [])",
+    "Reflect.apply(String.prototype.slice, 'hello', {length: 2, 0: 1, 1: 3})",
+    "(() => { class A { constructor(x) { this.x = x; } } return Reflect.construct(A, [4]).x })()",
+    "(() => { class A {} class B {} return Object.getPrototypeOf(Reflect.construct(A, [], B)) === B.prototype })()",
+    "Reflect.construct(Date, [0]).getTime()",
+    "String(Reflect)",
+    "Reflect.get(1, 'a')",
+    "Reflect.ownKeys('abc')",
+    "Reflect.apply(1)",
+    "Reflect.apply(null)",
+    "Reflect.apply({})",
+    "Reflect.apply(undefined)",
+    "Reflect.construct(Math.max, [])",
+    "Reflect.apply(Math.max, null, 5)",
+    "Reflect.construct(() => 1, [])",
+    "Reflect.defineProperty({}, 'a', 1)",
+    "Reflect.setPrototypeOf({}, 5)",
 ]
 
 GROUPS["function"] = [

@@ -136,8 +136,9 @@ def descriptor(rt, o: JsObject, key):
     return None
 
 
-def define_property(rt, o: JsObject, key, desc: JsObject):
-    """``Object.defineProperty(o, key, desc)`` for an object *o* and a property key."""
+def define_property(rt, o: JsObject, key, desc: JsObject, strict: bool = True) -> bool:
+    """``Object.defineProperty(o, key, desc)`` for an object *o* and a property key;
+    not *strict* (``Reflect.defineProperty``), a refusal is False, not a TypeError."""
     def field(name):
         return rt.get(desc, name) if rt.has_property(desc, name) else _ABSENT
 
@@ -157,10 +158,12 @@ def define_property(rt, o: JsObject, key, desc: JsObject):
             rt.throw("TypeError", f"Cannot define an accessor for array element '{name}' in llmspell")
         if value is not _ABSENT:
             rt.put(o, key, value)
-        return
+        return True
     current = descriptor(rt, o, key)
     if current is None:
         if not is_extensible(o):
+            if not strict:
+                return False
             rt.throw("TypeError", f"Cannot define property {name}, object is not extensible")
         rt.meter.alloc(24)
         cur_value, cur_w, cur_e, cur_c = None, False, False, False
@@ -170,6 +173,8 @@ def define_property(rt, o: JsObject, key, desc: JsObject):
         is_new = False
         if not cur_c and _redefines(rt, current, value, writable, getter, setter, enumerable, configurable,
                                     accessor):
+            if not strict:
+                return False
             rt.throw("TypeError", f"Cannot redefine property: {name}")
     if accessor:
         old = cur_value if type(cur_value) is Accessor else Accessor()
@@ -192,7 +197,7 @@ def define_property(rt, o: JsObject, key, desc: JsObject):
     else:
         o.hide(key)
     if o.frozen is True:
-        return
+        return True
     if not writable_now or not conf_now:
         lock = lock_of(o)
         (lock.readonly.discard if writable_now else lock.readonly.add)(key)
@@ -200,6 +205,7 @@ def define_property(rt, o: JsObject, key, desc: JsObject):
     elif o.frozen:
         o.frozen.readonly.discard(key)
         o.frozen.fixed.discard(key)
+    return True
 
 
 def _redefines(rt, current, value, writable, getter, setter, enumerable, configurable, accessor) -> bool:

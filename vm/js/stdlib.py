@@ -11,7 +11,7 @@ import importlib
 
 from .values import SYM_ITERATOR
 
-LIBRARIES = ("lib_object", "lib_function", "lib_error", "lib_array", "lib_string", "lib_number",
+LIBRARIES = ("lib_object", "lib_reflect", "lib_function", "lib_error", "lib_array", "lib_string", "lib_number",
              "lib_math", "lib_json", "lib_collections", "lib_regexp", "lib_date", "lib_symbol",
              "lib_promise", "lib_generator", "lib_console")
 
