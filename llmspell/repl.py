@@ -21,6 +21,10 @@ entry.  What each language adds follows its own REPL:
   lowering of tengo's own with one change keeps the session's variables in a
   hidden map (:func:`_session_lowerer`).
 
+Modules load from the working folder (it stands for a spell's folder) and
+the policy's ``[modules] paths``, as :mod:`llmspell.modules` loads them for a
+spell; each entry's static imports are linked before it runs.
+
 An entry goes on over several lines while its syntax error lies at the end of
 the text — an unfinished block, bracket or string — (Lua's REPL asks the same
 question: does the message end in ``<eof>``?).
@@ -374,6 +378,8 @@ class Session:
             "runs stops that entry.  Errors show where they are in the entry as typed.",
             "",
             f"Globals: {', '.join(NAMESPACES)} (the bridges: `llmspell api` documents them).",
+            "Modules (require / import, in any of the three languages) load from the working folder",
+            "and the [modules] paths of its llmspell.toml.",
             "Instructions, memory, call depth and the timeout are budgets of each entry;",
             "LLM tokens and cost are budgets of the whole session.",
         ])
