@@ -136,17 +136,20 @@ class BridgeHost:
             settle = getattr(other, "settle_now", None)
 
             def call_foreign(*args):
-                values = [f.host.to_script(self.to_host(a)) for a in args]
                 try:
-                    r = other.call_from_host(f.fn, *values)
-                    if settle is not None:
-                        r = settle(r)
-                except ScriptThrow as e:
-                    return self.rt.bridge_failure(other.to_script_error(e).message)
-                failed = other.failure_of(r)
-                if failed is not None:
-                    return self.rt.bridge_failure(failed)
-                return self.to_script(f.host.to_host(r))
+                    values = [f.host.to_script(self.to_host(a)) for a in args]
+                    try:
+                        r = other.call_from_host(f.fn, *values)
+                        if settle is not None:
+                            r = settle(r)
+                    except ScriptThrow as e:
+                        return self.rt.bridge_failure(other.to_script_error(e).message)
+                    failed = other.failure_of(r)
+                    if failed is not None:
+                        return self.rt.bridge_failure(failed)
+                    return self.to_script(f.host.to_host(r))
+                except BridgeFailure as e:          # a value that cannot cross (nested too deeply)
+                    return self.rt.bridge_failure(str(e))
             fn = self._foreign[key] = self.rt.host_function(_function_name(f.fn), call_foreign)
             self._origins[id(fn)] = f
             self._pairs.append((f.fn, fn))

@@ -593,3 +593,15 @@ def test_the_policy_holds_inside_modules_of_every_language(tmp_path):
     out = run_file(tmp_path / "main.lua", policy).output.splitlines()
     assert out[0].startswith("false\t") and "Date.now is disabled by the policy" in out[0]
     assert "permission denied: needs read:/etc/hostname" in out[1]
+
+
+def test_a_value_too_deep_to_cross_is_an_error_the_caller_can_catch(tmp_path):
+    write(tmp_path, {"deep.js": "export const id = (x) => 1;\n"
+                                "export function make() { let o = {}; const root = o;\n"
+                                "  for (let i = 0; i < 100; i++) { o.n = {}; o = o.n; } return root; }\n",
+                     "main.lua": "local js = require('deep')\nlocal t, cur = {}, nil\ncur = t\n"
+                                 "for i = 1, 100 do cur.next = {}; cur = cur.next end\n"
+                                 "print(pcall(js.id, t))\nprint(pcall(js.make))\n"})
+    lines = run_file(tmp_path / "main.lua").output.splitlines()
+    assert len(lines) == 2 and all(line.startswith("false\t") and line.endswith("value nested too deeply to pass "
+                                                                              "to the host") for line in lines)
