@@ -302,10 +302,9 @@ class Linker:
         """A value of runtime *src* as runtime *dst* sees it."""
         from .vm.runtime import BridgeFailure
         try:
-            plain = self.host(src).to_host(value)
-        except BridgeFailure as e:
+            return self.host(dst).to_script(self.host(src).to_host(value))
+        except BridgeFailure as e:          # nested too deeply, or a value no language shares
             dst.error(str(e))
-        return self.host(dst).to_script(plain)
 
 
 class ImportChecker:

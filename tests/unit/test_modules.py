@@ -605,3 +605,16 @@ def test_a_value_too_deep_to_cross_is_an_error_the_caller_can_catch(tmp_path):
     lines = run_file(tmp_path / "main.lua").output.splitlines()
     assert len(lines) == 2 and all(line.startswith("false\t") and line.endswith("value nested too deeply to pass "
                                                                               "to the host") for line in lines)
+
+
+def test_a_value_no_other_language_has_is_a_clean_error(tmp_path):
+    """A Lua coroutine has no JavaScript counterpart: exporting one, or
+    passing one to a JavaScript function, is a script error, not a crash."""
+    write(tmp_path, {"colib.lua": "return {co = coroutine.create(function() end)}\n",
+                     "ok.js": "export function f() { return 1; }\n",
+                     "main.js": "import { co } from './colib.lua';\n",
+                     "main.lua": "print(pcall(require('ok').f, coroutine.create(function() end)))\n"})
+    with pytest.raises(llmspell.ScriptError, match="cannot pass a Coroutine"):
+        run_file(tmp_path / "main.js")
+    out = run_file(tmp_path / "main.lua").output
+    assert out.startswith("false\t") and "cannot pass a Coroutine" in out
