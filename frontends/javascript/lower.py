@@ -427,21 +427,19 @@ class Lowerer:
             if var.end and self.may_precede(var, node):
                 self.check_tdz(var, reg, node)
         if var.field is not None and not raw:       # an import: the export's current value
-            b = self.fs.b
-            top = b.top
-            pair = b.alloc(2)
-            self.emit("MOVE", pair, reg, node=node)
-            self.emit("LOAD_CONST", pair + 1, b.const(var.field), node=node)
-            self.emit("INTRINSIC", reg, b.const("import_get"), pair, 2, node=node)
-            b.free_to(top)
+            self.apply_with_const("import_get", reg, var.field, node)
 
     def check_tdz(self, var: Var, reg: int, node):
+        self.apply_with_const("check_tdz", reg, var.name, node)
+
+    def apply_with_const(self, intrinsic: str, reg: int, const, node):
+        """``reg := intrinsic(reg, const)`` (the arguments in two fresh registers)."""
         b = self.fs.b
         top = b.top
         pair = b.alloc(2)
         self.emit("MOVE", pair, reg, node=node)
-        self.emit("LOAD_CONST", pair + 1, b.const(var.name), node=node)
-        self.emit("INTRINSIC", reg, b.const("check_tdz"), pair, 2, node=node)
+        self.emit("LOAD_CONST", pair + 1, b.const(const), node=node)
+        self.emit("INTRINSIC", reg, b.const(intrinsic), pair, 2, node=node)
         b.free_to(top)
 
     def may_precede(self, var: Var, node) -> bool:
